@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+//
+// Sunset: finds discontinued software and the data only it can open, judges the risk,
+// and guides the rescue. One target per pipeline stage; dependencies point one way:
+//
+//   SunsetCore ◄── SunsetScan ◄── SunsetRules ◄── SunsetReport ◄── SunsetKit ◄── sunset
+//
+// (SunsetRules does not need SunsetScan's code, only Core's model; the arrows above show
+// the order in which the stages run. See README "Architecture".)
+import PackageDescription
+
+let package = Package(
+    name: "Sunset",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sunset", targets: ["sunset"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // MARK: - C libraries
+        .systemLibrary(
+            name: "CMagic",
+            pkgConfig: "libmagic",
+            providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]
+        ),
+
+        // MARK: - Pipeline stages
+        .target(name: "SunsetCore"),
+        .target(name: "SunsetScan", dependencies: ["SunsetCore", "CMagic"]),
+        .target(
+            name: "SunsetRules",
+            dependencies: ["SunsetCore", "Yams", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedResources"]
+        ),
+        .target(
+            name: "SunsetReport",
+            dependencies: ["SunsetCore", "SunsetRules", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedResources"]
+        ),
+        .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
+        .target(
+            name: "SunsetKit",
+            dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetFixtures"]
+        ),
+        .executableTarget(
+            name: "sunset",
+            dependencies: ["SunsetKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: - Build tooling: rule packs and templates are compiled into the binary
+        .executableTarget(name: "sunset-embed", path: "Sources/sunset-embed"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["sunset-embed"]),
+
+        // MARK: - Tests
+        .testTarget(name: "SunsetCoreTests", dependencies: ["SunsetCore"]),
+        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetFixtures"]),
+        .testTarget(name: "SunsetRulesTests", dependencies: ["SunsetRules", "SunsetFixtures"]),
+        .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"]),
+        .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

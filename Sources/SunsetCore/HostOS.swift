@@ -1,0 +1,27 @@
+/// The operating system that a scan root's data lives on.
+public struct HostOS: Hashable, Codable, Sendable {
+    /// The family: `windows`, `linux`, `macos`, or `unknown`.
+    public var family: String
+    /// A readable name, e.g. "Windows 11 23H2" or "Debian GNU/Linux 12 (bookworm)".
+    public var name: String
+    /// The version string as found, e.g. "10.0.22631.2861".
+    public var version: String?
+    /// For Windows, the build number that decides the release (22000 and later is Windows 11).
+    public var build: Int?
+    /// True when this is the machine Sunset runs on (rather than a mounted old disk).
+    public var isRunningSystem: Bool
+    public var evidence: [Evidence]
+
+    public init(family: String, name: String, version: String? = nil, build: Int? = nil,
+                isRunningSystem: Bool, evidence: [Evidence] = []) {
+        self.family = family
+        self.name = name
+        self.version = version
+        self.build = build
+        self.isRunningSystem = isRunningSystem
+        self.evidence = evidence
+    }
+
+    /// Nothing could be learned about the OS.
+    public static let unknown = HostOS(family: "unknown", name: "unknown", isRunningSystem: false)
+}

@@ -1,0 +1,32 @@
+/// Everything a scan found: the facts the rules judge. Every array is sorted by location.
+public struct Inventory: Hashable, Codable, Sendable {
+    public var roots: [ScanRoot]
+    public var installations: [Installation]
+    public var companies: [Company]
+    public var backups: [Backup]
+    public var exports: [Export]
+    public var cloudFolders: [CloudFolder]
+    public var coverage: Coverage
+
+    public init(roots: [ScanRoot] = [], installations: [Installation] = [], companies: [Company] = [],
+                backups: [Backup] = [], exports: [Export] = [], cloudFolders: [CloudFolder] = [],
+                coverage: Coverage = Coverage()) {
+        self.roots = roots
+        self.installations = installations
+        self.companies = companies
+        self.backups = backups
+        self.exports = exports
+        self.cloudFolders = cloudFolders
+        self.coverage = coverage
+    }
+
+    /// The readable backups that belong to a company.
+    public func readableBackups(of company: Company) -> [Backup] {
+        backups.filter { $0.readable && $0.product == company.product && $0.companies.contains(company.name) }
+    }
+
+    /// The exports attributed to a company, plus the unattributed ones of its product.
+    public func exports(of company: Company) -> [Export] {
+        exports.filter { $0.product == company.product && ($0.companies.isEmpty || $0.companies.contains(company.name)) }
+    }
+}

@@ -1,0 +1,44 @@
+/// What the scanner looks for on behalf of one product. Rule packs state these as data;
+/// patterns are shell globs matched against paths relative to a scan root (`*` stays
+/// within one folder, `**/` spans any number), case-insensitively.
+public struct ProductSignatures: Hashable, Codable, Sendable {
+    public var product: String
+
+    /// Program folders, e.g. `Program Files*/Invoice2go*`.
+    public var installFolders: [String]
+    /// Program executables by name, e.g. `Invoice2go*.exe`.
+    public var executables: [String]
+    /// Start-menu shortcuts by name, e.g. `Invoice2go*.lnk`.
+    public var shortcuts: [String]
+
+    /// Folders that are each one company, e.g. `Users/*/Documents/Invoice2go/*`.
+    public var companyFolders: [String]
+    /// A folder whose own name contains one of these and that holds data files is a company
+    /// (custom "Install in Folder" locations); the word is removed to get the company's name.
+    public var companyFolderMarkers: [String]
+
+    /// File names (globs) that may be backups when their content is an archive.
+    public var backupNames: [String]
+    /// Words in a backup's file name that mark it as a backup (any case).
+    public var backupWords: [String]
+
+    /// Words in a file name or header row that mark a client list.
+    public var clientListWords: [String]
+    /// Words in a file name or header row that mark a product list.
+    public var productListWords: [String]
+
+    public init(product: String, installFolders: [String] = [], executables: [String] = [], shortcuts: [String] = [],
+                companyFolders: [String] = [], companyFolderMarkers: [String] = [], backupNames: [String] = [],
+                backupWords: [String] = [], clientListWords: [String] = [], productListWords: [String] = []) {
+        self.product = product
+        self.installFolders = installFolders
+        self.executables = executables
+        self.shortcuts = shortcuts
+        self.companyFolders = companyFolders
+        self.companyFolderMarkers = companyFolderMarkers
+        self.backupNames = backupNames
+        self.backupWords = backupWords
+        self.clientListWords = clientListWords
+        self.productListWords = productListWords
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import SunsetCore
+import SunsetReport
+import SunsetRules
+import SunsetScan
+
+/// The audit pipeline: scan the roots, judge with the packs, write the reports.
+public enum Audit {
+    /// What an audit produced.
+    public struct Outcome: Sendable {
+        public var results: AuditResults
+        /// Files written (empty when writing to standard output).
+        public var written: [String]
+        /// The report, when `--output -` asked for standard output.
+        public var stdout: Data?
+        /// Seconds the scan and evaluation took (not part of the results, which stay deterministic).
+        public var seconds: Double
+    }
+
+    /// Runs a whole audit.
+    public static func run(_ options: AuditOptions) throws -> Outcome {
+        if options.output == "-" && options.formats.count != 1 { throw KitError.stdoutNeedsOneFormat }
+        let started = Date()
+        let packs = try PackSet.load(extra: options.rulePaths)
+        let templates = try TemplateSet(overrides: options.templates)
+        let results = try evaluate(roots: options.roots, asOf: options.asOf, packs: packs,
+                                   excludes: options.excludes, language: options.language)
+        let seconds = Date().timeIntervalSince(started)
+        if options.output == "-" {
+            let data = try options.formats[0].reporter(templates: templates).render(results, language: options.language)
+            return Outcome(results: results, written: [], stdout: data, seconds: seconds)
+        }
+        let writer = try ReportWriter(folder: options.output, roots: results.inventory.roots.map(\.path), force: options.force)
+        var written: [String] = []
+        for format in options.formats {
+            let data = try format.reporter(templates: templates).render(results, language: options.language)
+            written.append(try writer.write(data, named: format.fileName))
+        }
+        return Outcome(results: results, written: written, stdout: nil, seconds: seconds)
+    }
+
+    /// Scans and judges, without writing anything.
+    public static func evaluate(roots: [String], asOf: CalendarDay, packs: [RulePack], excludes: [String] = [],
+                                language: Language = .en) throws -> AuditResults {
+        let inventory = try Scanner(options: ScanOptions(roots: roots, excludes: excludes,
+                                                         signatures: packs.map(\.signatures))).scan()
+        let outcome = RuleEngine(packs: packs, language: language).evaluate(inventory, asOf: asOf)
+        return AuditResults(tool: ToolInfo(), asOf: asOf, packs: packs.map(\.info), inventory: inventory,
+                            findings: outcome.findings, checklist: outcome.checklist)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import SunsetCore
+import SunsetReport
+import SunsetRules
+
+/// Everything `sunset audit` needs, already parsed.
+public struct AuditOptions: Sendable {
+    public var roots: [String]
+    public var asOf: CalendarDay
+    public var rulePaths: [String]
+    public var excludes: [String]
+    public var formats: [Format]
+    /// A folder, or "-" for standard output.
+    public var output: String
+    public var language: Language
+    public var templates: String?
+    public var force: Bool
+
+    public init(roots: [String], asOf: CalendarDay, rulePaths: [String] = [], excludes: [String] = [],
+                formats: [Format] = Format.defaults, output: String = "sunset-report", language: Language = .en,
+                templates: String? = nil, force: Bool = false) {
+        self.roots = roots
+        self.asOf = asOf
+        self.rulePaths = rulePaths
+        self.excludes = excludes
+        self.formats = formats
+        self.output = output
+        self.language = language
+        self.templates = templates
+        self.force = force
+    }
+
+    /// Parses `--as-of`; nil means today on the local calendar.
+    public static func day(_ text: String?) throws -> CalendarDay {
+        guard let text else { return CalendarDay(Date()) }
+        guard let day = CalendarDay(text) else { throw KitError.badDate(text) }
+        return day
+    }
+
+    /// Parses `--format md,html,json`.
+    public static func formats(_ text: String?) throws -> [Format] {
+        guard let text else { return Format.defaults }
+        return try text.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let format = Format(rawValue: name) else {
+                throw KitError.badFormat(name, known: Format.allCases.map(\.rawValue))
+            }
+            return format
+        }
+    }
+
+    /// The folders scanned when none are given: the home folder, and under WSL the
+    /// Windows drive roots mounted at `/mnt/<letter>`.
+    public static func defaultRoots() -> [String] {
+        var roots = [FileManager.default.homeDirectoryForCurrentUser.path]
+        if let kernel = try? String(contentsOfFile: "/proc/version", encoding: .utf8), kernel.lowercased().contains("microsoft") {
+            let drives = (try? FileManager.default.contentsOfDirectory(atPath: "/mnt")) ?? []
+            roots += drives.filter { $0.count == 1 }.sorted().map { "/mnt/\($0)" }
+        }
+        return roots
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import SunsetCore
+import SunsetRules
+
+/// `report.html`: one self-contained page (inline CSS, no script, no external request)
+/// from the `report.html` template, every value HTML-escaped.
+public struct HTMLReporter: Reporter {
+    let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public func render(_ results: AuditResults, language: Language) throws -> Data {
+        let model = ReportModel(results, language: language, labels: templates.labels(language))
+        return Data(try templates.render("report.html", model).utf8)
+    }
+}

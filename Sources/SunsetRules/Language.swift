@@ -1,0 +1,22 @@
+/// A language Sunset writes its reports and messages in.
+public enum Language: String, CaseIterable, Codable, Sendable {
+    case en, fr
+}
+
+/// A text given in every supported language (packs must give all of them).
+public struct LocalizedText: Hashable, Sendable {
+    public var texts: [Language: String]
+
+    public init(_ texts: [Language: String]) { self.texts = texts }
+
+    /// The text in `language`.
+    public func callAsFunction(_ language: Language) -> String { texts[language] ?? "" }
+
+    /// Reads `{en: …, fr: …}`; every language is required.
+    static func load(_ yaml: StrictYAML) throws -> LocalizedText {
+        let fields = try yaml.fields(required: Language.allCases.map(\.rawValue))
+        var texts: [Language: String] = [:]
+        for language in Language.allCases { texts[language] = try fields[language.rawValue].string() }
+        return LocalizedText(texts)
+    }
+}

@@ -1,0 +1,95 @@
+import SunsetCore
+
+/// Judges an inventory with a set of packs: findings and the migration checklist.
+/// Order is deterministic: worst severity first, then rule id, then subject.
+public struct RuleEngine: Sendable {
+    public var packs: [RulePack]
+    public var language: Language
+
+    public init(packs: [RulePack], language: Language = .en) {
+        self.packs = packs
+        self.language = language
+    }
+
+    /// What the engine concluded.
+    public struct Outcome: Sendable {
+        public var findings: [Finding]
+        public var checklist: [ChecklistStep]
+    }
+
+    public func evaluate(_ inventory: Inventory, asOf: CalendarDay) -> Outcome {
+        var findings: [Finding] = []
+        var checklist: [ChecklistStep] = []
+        for pack in packs {
+            let sheet = FactSheet(inventory: inventory, pack: pack, asOf: asOf)
+            guard sheet.productPresent else { continue }
+            for rule in pack.rules {
+                for entry in sheet.entries(for: rule.scope) where rule.condition.holds(for: entry.facts) {
+                    findings.append(finding(rule, entry))
+                }
+            }
+            checklist += pack.checklist.map { step(for: $0, sheet: sheet) }
+        }
+        findings.sort { ($1.severity, $0.ruleID, $0.subject) < ($0.severity, $1.ruleID, $1.subject) }
+        return Outcome(findings: findings, checklist: checklist)
+    }
+
+    /// Evaluates a rule on facts alone, as its examples do.
+    public static func fires(_ rule: Rule, facts: Facts) -> Bool { rule.condition.holds(for: facts) }
+
+    // MARK: - Parts
+
+    private func finding(_ rule: Rule, _ entry: FactSheet.Entry) -> Finding {
+        Finding(
+            ruleID: rule.fullID,
+            severity: rule.severity,
+            subject: entry.subject,
+            title: rule.title(language),
+            message: TemplateText.render(rule.message(language), facts: entry.facts),
+            remediation: TemplateText.render(rule.remediation(language), facts: entry.facts),
+            evidence: entry.evidence,
+            fingerprint: Fingerprint.of(rule.fullID, entry.subject)
+        )
+    }
+
+    private func step(for definition: StepDefinition, sheet: FactSheet) -> ChecklistStep {
+        let entries: [FactSheet.Entry]
+        switch definition.per {
+        case .company: entries = sheet.entries(for: .company)
+        case .machine: entries = [FactSheet.Entry(subject: Subject(kind: .host, name: "machine"),
+                                                  facts: sheet.common, evidence: [])]
+        }
+        let items = entries.map { entry in
+            ChecklistStep.Item(
+                company: entry.company,
+                done: definition.doneWhen.holds(for: entry.facts),
+                evidence: TemplateText.render(definition.evidence(language), facts: entry.facts)
+            )
+        }
+        return ChecklistStep(id: definition.fullID, title: definition.title(language),
+                             howTo: definition.howTo(language), items: items)
+    }
+}
+
+/// A stable identity for a finding: the same rule on the same subject gives the same
+/// fingerprint on every run, so SARIF viewers and waivers can follow it over time.
+enum Fingerprint {
+    /// 64-bit FNV-1a over the rule id and the subject, as 16 hex digits.
+    static func of(_ ruleID: String, _ subject: Subject) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0xff
+            hash = hash &* 0x100_0000_01b3
+        }
+        mix(ruleID.utf8)
+        mix(subject.kind.rawValue.utf8)
+        mix(subject.name.utf8)
+        mix(subject.location?.path.bytes ?? [])
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import SunsetCore
+
+/// Tells which operating system a root's data lives on.
+enum HostDetector {
+    /// For a Windows volume, what its top level shows; otherwise the running system.
+    static func host(isWindowsVolume: Bool, entries: [WalkEntry]) -> HostOS {
+        if isWindowsVolume {
+            let system = entries.first { $0.kind == .directory && Self.lower($0.path) == "windows/system32" }
+            return HostOS(family: "windows", name: "Windows (version not read)", isRunningSystem: false,
+                          evidence: system.map {
+                              [Evidence(signature: "host.windows-folder", detail: "Windows system folder present",
+                                        path: VolumePath(bytes: $0.path), confidence: .medium)]
+                          } ?? [])
+        }
+        return runningSystem()
+    }
+
+    /// The system Sunset runs on: `/etc/os-release`, noting WSL.
+    static func runningSystem() -> HostOS {
+        #if os(macOS)
+        let version = ProcessInfo.processInfo.operatingSystemVersionString
+        return HostOS(family: "macos", name: "macOS \(version)", version: version, isRunningSystem: true)
+        #else
+        let fields = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)).map(parseOSRelease) ?? [:]
+        var name = fields["PRETTY_NAME"] ?? fields["NAME"] ?? "Linux"
+        var evidence = [Evidence(signature: "host.os-release", detail: "PRETTY_NAME=\(name)", path: nil, confidence: .high)]
+        if let kernel = try? String(contentsOfFile: "/proc/version", encoding: .utf8), kernel.lowercased().contains("microsoft") {
+            name += " (WSL)"
+            evidence.append(Evidence(signature: "host.wsl", detail: "kernel built by Microsoft for WSL", confidence: .high))
+        }
+        return HostOS(family: "linux", name: name, version: fields["VERSION_ID"], isRunningSystem: true, evidence: evidence)
+        #endif
+    }
+
+    /// `KEY=value` lines with optional quotes.
+    static func parseOSRelease(_ text: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
+            var value = String(line[line.index(after: equals)...])
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            fields[String(line[..<equals])] = value
+        }
+        return fields
+    }
+
+    static func lower(_ path: [UInt8]) -> String { String(decoding: path, as: UTF8.self).lowercased() }
+}

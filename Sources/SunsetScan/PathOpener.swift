@@ -1,0 +1,65 @@
+import Glibc
+
+/// Opens paths below a root folder without ever following a symbolic link and without the
+/// `PATH_MAX` limit: a long relative path is opened a few folders at a time with `openat`.
+struct PathOpener {
+    /// The root's own descriptor.
+    let rootFD: Int32
+
+    /// Opens the root folder itself, read-only.
+    init(root: String) throws(ScanError) {
+        let fd = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw ScanError.unreadableRoot(root, reason: String(cString: strerror(errno))) }
+        rootFD = fd
+    }
+
+    func close() { _ = Glibc.close(rootFD) }
+
+    /// Flags every open uses: read-only, no symlink following, no atime update where allowed,
+    /// and no blocking on a FIFO that slipped through.
+    static let baseFlags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
+
+    /// `O_NOATIME`: reading does not update the access time (Linux; needs ownership or
+    /// CAP_FOWNER, else the open is retried without it). Glibc's module does not export it.
+    #if os(Linux)
+    static let noAccessTime: Int32 = 0o1000000
+    #else
+    static let noAccessTime: Int32 = 0
+    #endif
+
+    private static let chunkLimit = 2048
+
+    /// Opens `path` (relative to the root) with extra `flags`; returns the descriptor or -errno.
+    func open(_ path: [UInt8], flags: Int32) -> Int32 {
+        if path.isEmpty { return dup(rootFD) }
+        var directory = rootFD
+        var start = 0
+        // Walk through leading chunks as folders while the rest is still too long.
+        while path.count - start > Self.chunkLimit {
+            var end = start + Self.chunkLimit
+            while end > start, path[end] != UInt8(ascii: "/") { end -= 1 }
+            if end == start { return -ENAMETOOLONG }
+            let fd = openAt(directory, path[start..<end], flags: O_DIRECTORY)
+            if directory != rootFD { _ = Glibc.close(directory) }
+            guard fd >= 0 else { return fd }
+            directory = fd
+            start = end + 1
+        }
+        let fd = openAt(directory, path[start...], flags: flags)
+        if directory != rootFD { _ = Glibc.close(directory) }
+        return fd
+    }
+
+    private func openAt(_ directory: Int32, _ relative: ArraySlice<UInt8>, flags: Int32) -> Int32 {
+        let cPath = Array(relative) + [0]
+        return cPath.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { name in
+                var fd = openat(directory, name, Self.baseFlags | flags | Self.noAccessTime)
+                if fd < 0 && errno == EPERM {  // O_NOATIME needs ownership; fall back
+                    fd = openat(directory, name, Self.baseFlags | flags)
+                }
+                return fd >= 0 ? fd : -errno
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SunsetKit
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Scan, judge and write the reports (report.md, report.html, results.json)."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        do {
+            let outcome = try Audit.run(try common.auditOptions())
+            if let data = outcome.stdout {
+                FileHandle.standardOutput.write(data)
+            } else {
+                print(Summary.text(outcome), terminator: "")
+            }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+/// The flags `audit` and `demo` share.
+struct CommonOptions: ParsableArguments {
+    @Argument(help: "Folders to scan (default: the home folder; under WSL also the Windows drives).")
+    var roots: [String] = []
+
+    @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD; default: today).")
+    var asOf: String?
+
+    @Option(name: .customLong("rules"), help: "A rule pack file or folder that adds to or overrides the built-in packs.")
+    var rules: [String] = []
+
+    @Option(name: .customLong("exclude"), help: "Leave out paths matching this glob (relative to a root).")
+    var excludes: [String] = []
+
+    @Option(help: "Comma-separated formats: md, html, json.")
+    var format: String?
+
+    @Option(help: "Folder for the reports, or - for standard output (one format).")
+    var output: String = "sunset-report"
+
+    @Option(help: "Report language: en or fr.")
+    var lang: String = "en"
+
+    @Option(help: "A folder of templates that replace the built-in ones.")
+    var templates: String?
+
+    @Flag(help: "Overwrite report files even if sunset did not write them.")
+    var force = false
+
+    func auditOptions() throws -> AuditOptions {
+        try AuditOptions.parse(roots: roots, asOf: asOf, rules: rules, excludes: excludes, format: format,
+                               output: output, lang: lang, templates: templates, force: force)
+    }
+}

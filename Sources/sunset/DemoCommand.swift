@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import SunsetKit
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a sample old-PC disk and audit it, to see a real report."
+    )
+
+    @Option(help: "Build the sample disk in this new or empty folder (default: a temporary folder).")
+    var volume: String?
+
+    @Option(help: "Folder for the reports.")
+    var output: String = "sunset-report"
+
+    @Option(help: "Report language: en or fr.")
+    var lang: String = "en"
+
+    func run() throws {
+        do {
+            let options = try AuditOptions.parse(roots: [], asOf: nil, rules: [], excludes: [], format: nil,
+                                                 output: output, lang: lang, templates: nil, force: false)
+            let (volume, outcome) = try Demo.run(folder: volume, options: options)
+            print("Built a sample old-PC disk in \(volume)")
+            print(Summary.text(outcome), terminator: "")
+        } catch {
+            throw fail(error)
+        }
+    }
+}
