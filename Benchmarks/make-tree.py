@@ -17,6 +17,19 @@ for company in ("Dupont", "Martin", "Leroy"):
     with open(os.path.join(root, "Users", "marie", "Documents", f"{company} clients.csv"), "w") as f:
         f.write("Client Name,Email\nA,a@example.com\n")
 
+import zipfile
+backups = os.path.join(root, "Users", "marie", "Documents", "Backups")
+onedrive = os.path.join(root, "Users", "marie", "OneDrive", "Sauvegardes")
+for folder in (backups, onedrive):
+    os.makedirs(folder, exist_ok=True)
+for company, folder in (("Dupont", backups), ("Martin", onedrive)):
+    with zipfile.ZipFile(os.path.join(folder, f"{company} backup.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("company.mdb", jet)
+with open(os.path.join(backups, "Leroy backup.zip"), "wb") as f:
+    f.write(b"PK\x03\x04" + bytes(40))  # a truncated backup
+with open(os.path.join(root, "Users", "marie", "Documents", "Dupont products.csv"), "w") as f:
+    f.write("Item,Unit Price\nBread,1.20\n")
+
 made = 0
 per_folder = 100
 folder_index = 0

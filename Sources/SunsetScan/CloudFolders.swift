@@ -14,12 +14,16 @@ enum CloudFolders {
     /// Every folder among `entries` that is a cloud-sync folder, outermost only.
     static func find(in entries: [WalkEntry], root: Int) -> [CloudFolder] {
         var found: [CloudFolder] = []
-        for entry in entries where entry.kind == .directory {
+        let named = entries.compactMap { entry -> ([UInt8], String)? in
+            guard entry.kind == .directory else { return nil }
             let name = Array(entry.path.split(separator: UInt8(ascii: "/")).last ?? [])
-            guard let provider = providers.first(where: { $0.globs.contains { $0.matchesName(name) } }) else { continue }
-            let location = Location(root: root, path: VolumePath(bytes: entry.path))
+            guard let provider = providers.first(where: { $0.globs.contains { $0.matchesName(name) } }) else { return nil }
+            return (entry.path, provider.name)
+        }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        for (folder, provider) in named {
+            let location = Location(root: root, path: VolumePath(bytes: folder))
             if found.contains(where: { location.path.isInside($0.location.path) }) { continue }
-            found.append(CloudFolder(provider: provider.name, location: location))
+            found.append(CloudFolder(provider: provider, location: location))
         }
         return found
     }

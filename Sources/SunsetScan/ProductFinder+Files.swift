@@ -3,25 +3,6 @@ import SunsetCore
 
 /// Backups and exports: candidate selection by name, then judgement by content.
 extension ProductFinder {
-    static let exportExtensions: Set<String> = ["csv", "xls", "xlsx"]
-
-    // MARK: - Candidates
-
-    /// Files whose names fit the backup globs. Whether they are backups of a company is
-    /// decided after content identification, once the companies are known.
-    func backupCandidates(_ volume: Volume) -> Set<[UInt8]> {
-        let nameGlobs = signatures.backupNames.map { Glob($0) }
-        return Set(volume.entries.filter { entry in
-            entry.kind == .file && nameGlobs.contains { $0.matches(entry.path) }
-        }.map(\.path))
-    }
-
-    func exportCandidates(_ volume: Volume) -> Set<[UInt8]> {
-        Set(volume.entries.filter { entry in
-            entry.kind == .file && Self.exportExtensions.contains(Self.fileExtension(entry.path))
-        }.map(\.path))
-    }
-
     // MARK: - Backups
 
     mutating func findBackups(_ volume: Volume, files: Set<[UInt8]>) {

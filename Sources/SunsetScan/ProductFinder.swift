@@ -21,30 +21,38 @@ struct ProductFinder {
         var path: [UInt8]
     }
 
+    /// The signatures' globs, compiled once. They are case-insensitive everywhere: the
+    /// products are Windows programs whose files keep NTFS/FAT's case-blind names even when
+    /// copied to other systems.
+    let installFolderGlobs: GlobSet
+    let executableGlobs: GlobSet
+    let shortcutGlobs: GlobSet
+    let companyFolderGlobs: GlobSet
+    let backupGlobs: GlobSet
+
     init(signatures: ProductSignatures, volumes: [Volume]) {
         self.signatures = signatures
         self.volumes = volumes
+        installFolderGlobs = GlobSet(signatures.installFolders)
+        executableGlobs = GlobSet(signatures.executables)
+        shortcutGlobs = GlobSet(signatures.shortcuts)
+        companyFolderGlobs = GlobSet(signatures.companyFolders)
+        backupGlobs = GlobSet(signatures.backupNames)
     }
 
     var product: String { signatures.product }
 
     mutating func run() throws(ScanError) {
-        for volume in volumes { findInstallations(volume) }
-        let companyFolders = volumes.map(companyCandidates)
-        let backupFiles = volumes.map(backupCandidates)
-        let exportFiles = volumes.map(exportCandidates)
-
+        var candidates: [Candidates] = []
+        for volume in volumes {
+            let folders = installationFolders(volume)
+            let found = classify(volume, programFolders: folders)
+            findInstallations(volume, folders: folders, programFiles: found.programFiles)
+            candidates.append(found)
+        }
         var jobs: [(Key, Identifier.Job)] = []
         for volume in volumes {
-            var paths = Set<[UInt8]>()
-            for folder in companyFolders[volume.index] {
-                for entry in volume.entries where entry.kind == .file && VolumePath(bytes: entry.path).isInside(VolumePath(bytes: folder)) {
-                    paths.insert(entry.path)
-                }
-            }
-            paths.formUnion(backupFiles[volume.index])
-            paths.formUnion(exportFiles[volume.index])
-            for path in paths.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            for path in candidates[volume.index].toProbe.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 jobs.append((Key(root: volume.index, path: path), .init(opener: volume.opener, path: path)))
             }
         }
@@ -57,29 +65,27 @@ struct ProductFinder {
                 probes[key] = probe
             }
         }
-        for volume in volumes { findCompanies(volume, folders: companyFolders[volume.index]) }
+        for volume in volumes { findCompanies(volume, folders: candidates[volume.index].companyFolders) }
         for volume in volumes {
-            findBackups(volume, files: backupFiles[volume.index])
-            findExports(volume, files: exportFiles[volume.index])
+            findBackups(volume, files: candidates[volume.index].backups)
+            findExports(volume, files: candidates[volume.index].exports)
         }
     }
 
     // MARK: - Installations
 
-    /// Signature globs are case-insensitive everywhere: the products are Windows programs
-    /// whose files keep NTFS/FAT's case-blind names even when copied to other systems.
-    private func globs(_ patterns: [String], _ volume: Volume) -> [Glob] {
-        patterns.map { Glob($0) }
+    /// Program folders named by the signatures, outermost first.
+    private func installationFolders(_ volume: Volume) -> [[UInt8]] {
+        volume.entries.filter { entry in
+            entry.kind == .directory && installFolderGlobs.contains(entry.path)
+        }.map(\.path).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    private mutating func findInstallations(_ volume: Volume) {
-        let folderGlobs = globs(signatures.installFolders, volume)
-        let executableGlobs = globs(signatures.executables, volume)
-        let shortcutGlobs = globs(signatures.shortcuts, volume)
+    private mutating func findInstallations(_ volume: Volume, folders: [[UInt8]], programFiles: [[UInt8]]) {
         var found: [Installation] = []
-        for entry in volume.entries where entry.kind == .directory {
-            guard let glob = folderGlobs.first(where: { $0.matches(entry.path) }) else { continue }
-            let path = VolumePath(bytes: entry.path)
+        for folder in folders {
+            guard let glob = installFolderGlobs.firstMatch(folder) else { continue }
+            let path = VolumePath(bytes: folder)
             if found.contains(where: { path.isInside($0.location.path) }) { continue }
             found.append(Installation(product: product, location: Location(root: volume.index, path: path), evidence: [
                 Evidence(signature: "installation.folders", detail: "program folder matches '\(glob)'",
@@ -87,9 +93,9 @@ struct ProductFinder {
             ]))
         }
         var shortcuts: [Evidence] = []
-        for entry in volume.entries where entry.kind == .file {
-            let path = VolumePath(bytes: entry.path)
-            if let glob = executableGlobs.first(where: { $0.matches(entry.path) }) {
+        for file in programFiles.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let path = VolumePath(bytes: file)
+            if let glob = executableGlobs.firstMatch(file) {
                 let evidence = Evidence(signature: "installation.executables",
                                         detail: "executable '\(path.lastComponent)' matches '\(glob)'",
                                         path: path, confidence: .medium)
@@ -99,7 +105,7 @@ struct ProductFinder {
                     found.append(Installation(product: product, location: Location(root: volume.index, path: path.parent),
                                               evidence: [evidence]))
                 }
-            } else if let glob = shortcutGlobs.first(where: { $0.matches(entry.path) }) {
+            } else if let glob = shortcutGlobs.firstMatch(file) {
                 shortcuts.append(Evidence(signature: "installation.shortcuts",
                                           detail: "shortcut '\(path.lastComponent)' matches '\(glob)'",
                                           path: path, confidence: .low))
@@ -111,28 +117,10 @@ struct ProductFinder {
 
     // MARK: - Companies
 
-    /// Folders that may each be a company: those the company globs name, and those whose own
-    /// name carries a marker (custom "Install in Folder" locations) outside program folders.
-    private func companyCandidates(_ volume: Volume) -> [[UInt8]] {
-        let folderGlobs = globs(signatures.companyFolders, volume)
-        let markers = signatures.companyFolderMarkers.map { $0.lowercased() }
-        let programs = installations.filter { $0.location.root == volume.index }.map(\.location.path)
-        return volume.entries.compactMap { entry in
-            guard entry.kind == .directory else { return nil }
-            let path = VolumePath(bytes: entry.path)
-            if programs.contains(where: { path.isInside($0) }) { return nil }
-            if folderGlobs.contains(where: { $0.matches(entry.path) }) { return entry.path }
-            let name = path.lastComponent.lowercased()
-            return markers.contains(where: { name.contains($0) }) ? entry.path : nil
-        }
-    }
-
     private mutating func findCompanies(_ volume: Volume, folders: [[UInt8]]) {
-        let folderGlobs = globs(signatures.companyFolders, volume)
-        let programFiles = globs(signatures.executables + signatures.shortcuts, volume)
         let sorted = folders.map { VolumePath(bytes: $0) }.sorted()
         for folder in sorted {
-            let byGlob = folderGlobs.first { $0.matches(folder.bytes) }
+            let byGlob = companyFolderGlobs.firstMatch(folder.bytes)
             // A file belongs to the innermost candidate folder that holds it.
             let inner = sorted.filter { $0 != folder && $0.isInside(folder) }
             var files: [DataFile] = []
@@ -141,7 +129,7 @@ struct ProductFinder {
                 guard path.isInside(folder), !inner.contains(where: { path.isInside($0) }) else { continue }
                 if byGlob == nil && path.parent != folder { continue }  // marker folders: own files only
                 guard ContentKind(mime: probe.mime, description: probe.description) == .data,
-                      !programFiles.contains(where: { $0.matches(key.path) }) else { continue }
+                      !executableGlobs.contains(key.path), !shortcutGlobs.contains(key.path) else { continue }
                 files.append(DataFile(location: Location(root: volume.index, path: path), size: probe.size,
                                       modified: probe.modified, kind: probe.description, mime: probe.mime))
             }
