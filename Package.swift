@@ -31,7 +31,7 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
-        .target(name: "SunsetScan", dependencies: ["SunsetCore", "CMagic"]),
+        .target(name: "SunsetScan", dependencies: ["SunsetCore", "CMagic", "ZIPFoundation"]),
         .target(
             name: "SunsetRules",
             dependencies: ["SunsetCore", "Yams", .product(name: "Mustache", package: "swift-mustache")],
@@ -58,7 +58,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "SunsetCoreTests", dependencies: ["SunsetCore"]),
-        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetFixtures"]),
+        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetRules", "SunsetFixtures", "ZIPFoundation"]),
         .testTarget(name: "SunsetRulesTests", dependencies: ["SunsetRules", "SunsetFixtures"]),
         .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),

@@ -10,6 +10,9 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
     public var executables: [String]
     /// Start-menu shortcuts by name, e.g. `Invoice2go*.lnk`.
     public var shortcuts: [String]
+    /// Words that an executable's version resource (ProductName, FileDescription, …) holds
+    /// when it is the product's program, e.g. `Invoice2go`.
+    public var versionInfo: [String]
 
     /// Folders that are each one company, e.g. `Users/*/Documents/Invoice2go/*`.
     public var companyFolders: [String]
@@ -28,12 +31,14 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
     public var productListWords: [String]
 
     public init(product: String, installFolders: [String] = [], executables: [String] = [], shortcuts: [String] = [],
+                versionInfo: [String] = [],
                 companyFolders: [String] = [], companyFolderMarkers: [String] = [], backupNames: [String] = [],
                 backupWords: [String] = [], clientListWords: [String] = [], productListWords: [String] = []) {
         self.product = product
         self.installFolders = installFolders
         self.executables = executables
         self.shortcuts = shortcuts
+        self.versionInfo = versionInfo
         self.companyFolders = companyFolders
         self.companyFolderMarkers = companyFolderMarkers
         self.backupNames = backupNames

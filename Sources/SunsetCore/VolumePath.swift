@@ -23,8 +23,17 @@ public struct VolumePath: Hashable, Comparable, Codable, Sendable, CustomStringC
         bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
     }
 
+    /// The last component's bytes (found from the end: cheap however deep the path).
+    public var lastComponentBytes: ArraySlice<UInt8> {
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var start = end
+        while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        return bytes[start..<end]
+    }
+
     /// The last component as a readable string.
-    public var lastComponent: String { components.last.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+    public var lastComponent: String { String(decoding: lastComponentBytes, as: UTF8.self) }
 
     /// The enclosing folder's path ("" for a top-level entry).
     public var parent: VolumePath {

@@ -12,8 +12,8 @@ public enum SampleVolume {
         func daysAgo(_ days: Double) -> Date { now.addingTimeInterval(-days * 86_400) }
 
         // The Windows system and the program.
-        try builder.folder("Windows/System32")
-        try builder.file("Program Files (x86)/Invoice2go/Invoice2go.exe", Samples.executable(), modified: daysAgo(3300))
+        try builder.file("Windows/System32/ntoskrnl.exe", PEImages.windows11Kernel, modified: daysAgo(60))
+        try builder.file("Program Files (x86)/Invoice2go/Invoice2go.exe", PEImages.invoice2go, modified: daysAgo(3300))
         try builder.file("Program Files (x86)/Invoice2go/i2gcore.dll", Samples.executable(), modified: daysAgo(3300))
         try builder.file("ProgramData/Microsoft/Windows/Start Menu/Programs/Invoice2go/Invoice2go.lnk",
                          Samples.shortcut(), modified: daysAgo(3300))

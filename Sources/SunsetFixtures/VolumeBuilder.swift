@@ -51,16 +51,17 @@ public struct VolumeBuilder: Sendable {
         try file(path, Data(text.utf8), modified: modified)
     }
 
-    /// Writes a real zip archive with the given entries (deflated).
+    /// Writes a real zip archive with the given entries (deflated, or stored when `stored`).
     @discardableResult
-    public func zip(_ path: String, entries: [(name: String, contents: Data)], modified: Date? = nil) throws -> URL {
+    public func zip(_ path: String, entries: [(name: String, contents: Data)], stored: Bool = false,
+                    modified: Date? = nil) throws -> URL {
         let url = url(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for entry in entries {
             try archive.addEntry(with: entry.name, type: .file, uncompressedSize: Int64(entry.contents.count),
-                                 compressionMethod: .deflate) { position, size in
+                                 compressionMethod: stored ? .none : .deflate) { position, size in
                 entry.contents.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -73,8 +74,15 @@ public struct VolumeBuilder: Sendable {
         try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
     }
 
-    /// Removes the whole volume.
+    /// Removes the whole volume, however deep (falling back to `rm -rf`, which has no
+    /// path-length limit).
     public func remove() {
         try? FileManager.default.removeItem(at: root)
+        guard FileManager.default.fileExists(atPath: root.path) else { return }
+        let rm = Process()
+        rm.executableURL = URL(fileURLWithPath: "/bin/rm")
+        rm.arguments = ["-rf", root.path]
+        try? rm.run()
+        rm.waitUntilExit()
     }
 }

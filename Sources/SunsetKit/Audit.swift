@@ -42,8 +42,7 @@ public enum Audit {
     /// Scans and judges, without writing anything.
     public static func evaluate(roots: [String], asOf: CalendarDay, packs: [RulePack], excludes: [String] = [],
                                 language: Language = .en) throws -> AuditResults {
-        let inventory = try Scanner(options: ScanOptions(roots: roots, excludes: excludes,
-                                                         signatures: packs.map(\.signatures))).scan()
+        let inventory = try Scanning.inventory(roots: roots, excludes: excludes, packs: packs)
         let outcome = RuleEngine(packs: packs, language: language).evaluate(inventory, asOf: asOf)
         return AuditResults(tool: ToolInfo(), asOf: asOf, packs: packs.map(\.info), inventory: inventory,
                             findings: outcome.findings, checklist: outcome.checklist)

@@ -10,9 +10,8 @@ public enum InventoryExport {
     public static func write(roots: [String], rules: [String], excludes: [String], to output: String) throws {
         let packs = try PackSet.load(extra: rules)
         let roots = roots.isEmpty ? AuditOptions.defaultRoots() : roots
-        let inventory = try Scanner(options: ScanOptions(roots: roots, excludes: excludes,
-                                                         signatures: packs.map(\.signatures))).scan()
-        var data = try JSONReporter.encoder.encode(inventory)
+        let inventory = try Scanning.inventory(roots: roots, excludes: excludes, packs: packs)
+        var data = try JSONReporter.encoder.encode(InventoryDocument(inventory: inventory))
         data.append(0x0A)
         if output == "-" {
             FileHandle.standardOutput.write(data)
@@ -20,7 +19,7 @@ public enum InventoryExport {
         }
         let writer = try ReportWriter(folder: (output as NSString).deletingLastPathComponent.isEmpty
                                           ? "." : (output as NSString).deletingLastPathComponent,
-                                      roots: inventory.roots.map(\.path), force: false)
+                                      roots: inventory.roots.map { $0.path }, force: false)
         _ = try writer.write(data, named: (output as NSString).lastPathComponent)
     }
 }

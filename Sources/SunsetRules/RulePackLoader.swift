@@ -57,7 +57,8 @@ public enum RulePackLoader {
 
     private static func loadSignatures(_ yaml: StrictYAML, product: String) throws -> ProductSignatures {
         let top = try yaml.fields(required: ["installation", "company", "backup", "export"])
-        let install = try top["installation"].fields(required: ["folders", "executables"], optional: ["shortcuts"])
+        let install = try top["installation"].fields(required: ["folders", "executables"],
+                                                    optional: ["shortcuts", "version-info"])
         let company = try top["company"].fields(required: ["folders"], optional: ["markers"])
         let backup = try top["backup"].fields(required: ["names", "words"])
         let export = try top["export"].fields(required: ["clients", "products"])
@@ -66,6 +67,7 @@ public enum RulePackLoader {
             installFolders: try install["folders"].strings(),
             executables: try install["executables"].strings(),
             shortcuts: try install.optional("shortcuts")?.strings() ?? [],
+            versionInfo: try install.optional("version-info")?.strings() ?? [],
             companyFolders: try company["folders"].strings(),
             companyFolderMarkers: try company.optional("markers")?.strings() ?? [],
             backupNames: try backup["names"].strings(),

@@ -16,7 +16,7 @@ enum CloudFolders {
         var found: [CloudFolder] = []
         let named = entries.compactMap { entry -> ([UInt8], String)? in
             guard entry.kind == .directory else { return nil }
-            let name = Array(entry.path.split(separator: UInt8(ascii: "/")).last ?? [])
+            let name = Array(VolumePath(bytes: entry.path).lastComponentBytes)
             guard let provider = providers.first(where: { $0.globs.contains { $0.matchesName(name) } }) else { return nil }
             return (entry.path, provider.name)
         }.sorted { $0.0.lexicographicallyPrecedes($1.0) }

@@ -63,6 +63,19 @@ public final class Glob: Sendable, CustomStringConvertible {
 
     private func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         guard quickName(path) else { return false }
+        if !hasDoubleStar {
+            var count = 0, inName = false
+            for byte in path {
+                if byte == Self.slash { inName = false } else if !inName { inName = true; count += 1 }
+                if count > components.count { return false }
+            }
+            if count != components.count { return false }
+        } else if components.count == 2 && components[0] == Self.doubleStar {
+            // "**/NAME": only the last name matters, however deep the path.
+            var start = path.count
+            while start > 0 && path[start - 1] != Self.slash { start -= 1 }
+            return start < path.count && component(components[1], UnsafeBufferPointer(rebasing: path[start...]))
+        }
         var parts: [UnsafeBufferPointer<UInt8>] = []
         var start = 0
         for index in 0...path.count where index == path.count || path[index] == Self.slash {

@@ -3,17 +3,10 @@ import SunsetCore
 
 /// Tells which operating system a root's data lives on.
 enum HostDetector {
-    /// For a Windows volume, what its top level shows; otherwise the running system.
-    static func host(isWindowsVolume: Bool, entries: [WalkEntry]) -> HostOS {
-        if isWindowsVolume {
-            let system = entries.first { $0.kind == .directory && Self.lower($0.path) == "windows/system32" }
-            return HostOS(family: "windows", name: "Windows (version not read)", isRunningSystem: false,
-                          evidence: system.map {
-                              [Evidence(signature: "host.windows-folder", detail: "Windows system folder present",
-                                        path: VolumePath(bytes: $0.path), confidence: .medium)]
-                          } ?? [])
-        }
-        return runningSystem()
+    /// For a Windows volume, its kernel's version; otherwise the running system.
+    static func host(isWindowsVolume: Bool, entries: [WalkEntry], opener: PathOpener,
+                     notes: inout [(VolumePath, String)]) -> HostOS {
+        isWindowsVolume ? WindowsHost.detect(entries: entries, opener: opener, notes: &notes) : runningSystem()
     }
 
     /// The system Sunset runs on: `/etc/os-release`, noting WSL.

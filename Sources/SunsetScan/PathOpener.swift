@@ -50,6 +50,11 @@ struct PathOpener {
         return fd
     }
 
+    /// Opens one name inside an open folder; returns the descriptor or -errno.
+    func openChild(of directory: Int32, name: [UInt8], flags: Int32) -> Int32 {
+        openAt(directory, name[...], flags: flags)
+    }
+
     private func openAt(_ directory: Int32, _ relative: ArraySlice<UInt8>, flags: Int32) -> Int32 {
         let cPath = Array(relative) + [0]
         return cPath.withUnsafeBufferPointer { buffer in

@@ -26,6 +26,8 @@ extension ProductFinder {
         let sets = [executableGlobs, shortcutGlobs, backupGlobs, Self.exportGlobs]
         let keys = sets.reduce(into: Set<UInt64>()) { $0.formUnion($1.extensionKeys) }
         let tryAll = sets.contains(where: \.hasOthers)
+        let programPrefixes = programFolders.map { $0 + [UInt8(ascii: "/")] }
+        let exe = GlobSet.pack(Array("exe".utf8))
         for entry in volume.entries where entry.kind == .file {
             let path = entry.path
             let key = GlobSet.extensionKey(path)
@@ -35,7 +37,8 @@ extension ProductFinder {
                 }
                 continue
             }
-            if executableGlobs.contains(path, key: key) || shortcutGlobs.contains(path, key: key) {
+            if executableGlobs.contains(path, key: key) || shortcutGlobs.contains(path, key: key)
+                || (key == exe && programPrefixes.contains { path.starts(with: $0) }) {
                 found.programFiles.append(path)
             }
             if backupGlobs.contains(path, key: key) {

@@ -95,24 +95,55 @@ struct ProductFinder {
         var shortcuts: [Evidence] = []
         for file in programFiles.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let path = VolumePath(bytes: file)
-            if let glob = executableGlobs.firstMatch(file) {
-                let evidence = Evidence(signature: "installation.executables",
-                                        detail: "executable '\(path.lastComponent)' matches '\(glob)'",
-                                        path: path, confidence: .medium)
-                if let owner = found.firstIndex(where: { path.isInside($0.location.path) }) {
-                    found[owner].evidence.append(evidence)
-                } else {
-                    found.append(Installation(product: product, location: Location(root: volume.index, path: path.parent),
-                                              evidence: [evidence]))
-                }
-            } else if let glob = shortcutGlobs.firstMatch(file) {
+            if let glob = shortcutGlobs.firstMatch(file) {
                 shortcuts.append(Evidence(signature: "installation.shortcuts",
                                           detail: "shortcut '\(path.lastComponent)' matches '\(glob)'",
                                           path: path, confidence: .low))
+                continue
+            }
+            var evidence: [Evidence] = []
+            if let glob = executableGlobs.firstMatch(file) {
+                evidence.append(Evidence(signature: "installation.executables",
+                                         detail: "executable '\(path.lastComponent)' matches '\(glob)'",
+                                         path: path, confidence: .medium))
+            }
+            let (versionEvidence, version) = versionResource(file, volume: volume)
+            evidence += versionEvidence
+            guard !evidence.isEmpty else { continue }
+            if let owner = found.firstIndex(where: { path.isInside($0.location.path) }) {
+                found[owner].evidence += evidence
+                if found[owner].version == nil { found[owner].version = version }
+            } else {
+                found.append(Installation(product: product, location: Location(root: volume.index, path: path.parent),
+                                          version: version, evidence: evidence))
             }
         }
         for index in found.indices { found[index].evidence += shortcuts }
         installations += found
+    }
+
+    /// Evidence from an executable's version resource when it names the product, and the
+    /// version it states. A malformed image becomes a coverage note.
+    private mutating func versionResource(_ file: [UInt8], volume: Volume) -> ([Evidence], String?) {
+        guard !signatures.versionInfo.isEmpty else { return ([], nil) }
+        let path = VolumePath(bytes: file)
+        switch volume.opener.withFile(file, { size, read in PEVersionReader.read(size: size, read) }) {
+        case let .success(info)?:
+            let words = signatures.versionInfo.map { $0.lowercased() }
+            let fields = [("ProductName", info.productName), ("FileDescription", info.fileDescription)]
+            guard let (field, value) = fields.first(where: { _, value in
+                words.contains { value?.lowercased().contains($0) ?? false }
+            }) else { return ([], nil) }
+            var detail = "version resource \(field) '\(value ?? "")'"
+            if let version = info.version { detail += ", file version \(version)" }
+            return ([Evidence(signature: "installation.version-info", detail: detail, path: path, confidence: .high)], info.version)
+        case let .failure(failure)?:
+            if case .noVersionResource = failure { return ([], nil) }
+            gaps.append(.init(location: Location(root: volume.index, path: path), reason: "executable: \(failure)"))
+            return ([], nil)
+        case nil:
+            return ([], nil)
+        }
     }
 
     // MARK: - Companies

@@ -9,11 +9,15 @@ public struct ScanOptions: Sendable {
     public var excludes: [String]
     /// One entry per product pack.
     public var signatures: [ProductSignatures]
+    /// Told the running count of files walked, now and then, from any thread.
+    public var progress: (@Sendable (Int) -> Void)?
 
-    public init(roots: [String], excludes: [String] = [], signatures: [ProductSignatures]) {
+    public init(roots: [String], excludes: [String] = [], signatures: [ProductSignatures],
+                progress: (@Sendable (Int) -> Void)? = nil) {
         self.roots = roots
         self.excludes = excludes
         self.signatures = signatures
+        self.progress = progress
     }
 }
 
@@ -30,7 +34,8 @@ public struct Scanner: Sendable {
         var inventory = Inventory()
         var volumes: [Volume] = []
         for (index, path) in options.roots.enumerated() {
-            let volume = try Volume.open(path: path, index: index, excludes: options.excludes.map { Glob($0) })
+            let volume = try Volume.open(path: path, index: index, excludes: options.excludes.map { Glob($0) },
+                                         progress: options.progress)
             inventory.roots.append(volume.root)
             inventory.coverage.merge(volume.coverage)
             inventory.cloudFolders += volume.cloudFolders
@@ -68,21 +73,26 @@ struct Volume {
 
     var index: Int { root.index }
 
-    static func open(path: String, index: Int, excludes: [Glob]) throws(ScanError) -> Volume {
+    static func open(path: String, index: Int, excludes: [Glob],
+                     progress: (@Sendable (Int) -> Void)?) throws(ScanError) -> Volume {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ScanError.unreadableRoot(path, reason: "no such file or folder")
         }
         guard isFolder.boolValue else { throw ScanError.notAFolder(path) }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let walk = try Walker(excludes: excludes).walk(root: absolute, rootIndex: index)
+        let walk = try Walker(excludes: excludes, progress: progress).walk(root: absolute, rootIndex: index)
         let isWindows = isWindowsVolume(walk.entries)
-        let host = HostDetector.host(isWindowsVolume: isWindows, entries: walk.entries)
+        let opener = try PathOpener(root: absolute)
+        var notes: [(VolumePath, String)] = []
+        let host = HostDetector.host(isWindowsVolume: isWindows, entries: walk.entries, opener: opener, notes: &notes)
+        var coverage = walk.coverage
+        coverage.gaps += notes.map { Coverage.Gap(location: Location(root: index, path: $0.0), reason: $0.1) }
         return Volume(
             root: ScanRoot(index: index, path: absolute, isWindowsVolume: isWindows, host: host),
-            opener: try PathOpener(root: absolute),
+            opener: opener,
             entries: walk.entries,
-            coverage: walk.coverage,
+            coverage: coverage,
             cloudFolders: CloudFolders.find(in: walk.entries, root: index)
         )
     }
@@ -90,7 +100,7 @@ struct Volume {
     /// `Windows/System32`, `Users` or `Program Files*` at the top, in any case.
     static func isWindowsVolume(_ entries: [WalkEntry]) -> Bool {
         entries.contains { entry in
-            guard entry.kind == .directory else { return false }
+            guard entry.kind == .directory, entry.path.count <= 40 else { return false }
             let path = HostDetector.lower(entry.path)
             return path == "windows/system32" || path == "users" || (path.hasPrefix("program files") && !path.contains("/"))
         }

@@ -40,11 +40,29 @@ public struct Walker: Sendable {
             var coverage = Coverage()
             var local: [[UInt8]] = []
             var reported = 0
-            while let folder = local.popLast() ?? queue.take() {
-                let found = context.list(folder, into: &entries, coverage: &coverage)
+            // The folder just listed stays open while the thread goes on into one of its
+            // subfolders, which is then opened relative to it: a deep chain costs one
+            // openat per level instead of a walk from the root each time.
+            var parent: Int32 = -1
+            while true {
+                let folder: [UInt8]
+                var via: Int32 = -1
+                if let child = local.popLast() {
+                    folder = child
+                    via = parent
+                } else {
+                    guard let next = queue.take() else { break }
+                    folder = next
+                }
+                let (found, fd) = context.list(folder, via: via, into: &entries, coverage: &coverage)
+                if parent >= 0 { _ = close(parent) }
+                parent = fd
                 local += found
                 if local.count > 1 { queue.give(local.dropLast()); local = Array(local.suffix(1)) }
-                if local.isEmpty { queue.finished() } else { queue.continued() }
+                if local.isEmpty {
+                    if parent >= 0 { _ = close(parent); parent = -1 }
+                    queue.finished()
+                }
                 if let progress, coverage.directories % 64 == 0 {
                     progress(queue.addFiles(coverage.files - reported))
                     reported = coverage.files
@@ -90,15 +108,20 @@ struct FolderLister: Sendable {
     let skipVirtual: Bool
     let excludes: [Glob]
 
-    /// Appends the folder's entries and returns its subfolders.
-    func list(_ folder: [UInt8], into entries: inout [WalkEntry], coverage: inout Coverage) -> [[UInt8]] {
+    /// Appends the folder's entries and returns its subfolders, and a descriptor of the folder
+    /// (the caller closes it) when it has subfolders. `via`, when not -1, is the parent
+    /// folder's descriptor to open it from.
+    func list(_ folder: [UInt8], via parent: Int32, into entries: inout [WalkEntry],
+              coverage: inout Coverage) -> ([[UInt8]], Int32) {
         coverage.directories += 1
-        let fd = opener.open(folder, flags: O_DIRECTORY)
+        let fd = parent >= 0
+            ? opener.openChild(of: parent, name: Array(VolumePath(bytes: folder).lastComponentBytes), flags: O_DIRECTORY)
+            : opener.open(folder, flags: O_DIRECTORY)
         guard fd >= 0, let stream = fdopendir(fd) else {
             if fd >= 0 { _ = close(fd) }
             let reason = fd < 0 ? String(cString: strerror(-fd)) : "cannot list folder"
             coverage.gaps.append(.init(location: Location(root: rootIndex, path: VolumePath(bytes: folder)), reason: reason))
-            return []
+            return ([], -1)
         }
         defer { closedir(stream) }
         var subfolders: [[UInt8]] = []
@@ -137,7 +160,7 @@ struct FolderLister: Sendable {
                                            reason: "vanished during the scan"))
             }
         }
-        return subfolders
+        return (subfolders, subfolders.isEmpty ? -1 : dup(fd))
     }
 
     /// The entry's type from `d_type`, falling back to `fstatat` (without following links)
@@ -196,9 +219,6 @@ final class FolderQueue: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
-
-    /// The thread that took a folder goes on with one of its subfolders.
-    func continued() {}
 
     /// The thread that took a folder has nothing more of its own.
     func finished() {

@@ -1,0 +1,14 @@
+import SunsetCore
+import SunsetRules
+import SunsetScan
+
+/// The scan step every command shares: the packs' signatures, the progress line, the scan.
+enum Scanning {
+    static func inventory(roots: [String], excludes: [String], packs: [RulePack]) throws -> Inventory {
+        let line = ProgressLine.forTerminal()
+        defer { line?.finish() }
+        let options = ScanOptions(roots: roots, excludes: excludes, signatures: packs.map(\.signatures),
+                                  progress: line?.callback)
+        return try Scanner(options: options).scan()
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import SunsetCore
+
+/// Backups: a file named like an archive counts when its name, its place or its entries tie
+/// it to a company; it is readable only when its content checks pass.
+extension ProductFinder {
+    mutating func findBackups(_ volume: Volume, files: Set<[UInt8]>) {
+        for path in files.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            guard let probe = probes[Key(root: volume.index, path: path)] else { continue }
+            let location = Location(root: volume.index, path: VolumePath(bytes: path))
+            let kind = ContentKind(mime: probe.mime, description: probe.description)
+            var (owners, evidence) = ownersByName(location)
+            var zip: ZipCheck.Outcome?
+            if case .archive(.zip) = kind, owners.isEmpty || !evidence.isEmpty {
+                let outcome = ZipCheck.check(path, opener: volume.opener)
+                zip = outcome
+                if owners.isEmpty { (owners, evidence) = ownersByEntries(outcome.entryNames, location, evidence) }
+            }
+            guard !evidence.isEmpty else { continue }  // an archive unrelated to any company
+            if owners.isEmpty, companies.count == 1 {
+                owners = [companies[0].name]
+                evidence.append(Evidence(signature: "backup.only-company",
+                                         detail: "names no company; '\(companies[0].name)' is the only company found",
+                                         path: location.path, confidence: .low))
+            }
+            var problem: String?
+            switch kind {
+            case .empty:
+                problem = "empty file"
+            case let .archive(format):
+                evidence.append(Evidence(signature: "backup.content", detail: "content: \(probe.description)",
+                                         path: location.path, confidence: .high))
+                problem = zip.map(\.problem)
+                    ?? ArchiveCheck.problem(format: format, path: path, size: probe.size, head: probe.head, opener: volume.opener)
+                if problem == nil && format == .zip {
+                    evidence.append(Evidence(signature: "backup.checked",
+                                             detail: "\(zip?.entryNames.count ?? 0) entries, every CRC-32 verified",
+                                             path: location.path, confidence: .high))
+                }
+            default:
+                if Self.fileExtension(path) == "bak" {
+                    evidence.append(Evidence(signature: "backup.content", detail: "backup file, content: \(probe.description)",
+                                             path: location.path, confidence: .medium))
+                } else {
+                    problem = "not a readable archive (content: \(probe.description))"
+                }
+            }
+            let cloud = CloudFolders.provider(of: location, among: volume.cloudFolders)
+            backups.append(Backup(
+                product: product,
+                file: DataFile(location: location, size: probe.size, modified: probe.modified,
+                               kind: probe.description, mime: probe.mime),
+                companies: owners.sorted(), readable: problem == nil, problem: problem,
+                placement: placement(of: volume, cloud: cloud), cloudProvider: cloud, evidence: evidence))
+        }
+    }
+
+    /// Local, in a cloud folder, or on a volume that holds none of the product's companies.
+    private func placement(of volume: Volume, cloud: String?) -> Placement {
+        if cloud != nil { return .cloud }
+        if !companies.isEmpty && !companies.contains(where: { $0.folder.root == volume.index }) { return .otherVolume }
+        return .local
+    }
+
+    /// Companies a backup's name or place names, with the evidence.
+    private func ownersByName(_ location: Location) -> ([String], [Evidence]) {
+        let name = location.path.lastComponent
+        var evidence: [Evidence] = []
+        if let word = signatures.backupWords.first(where: { name.lowercased().contains($0.lowercased()) }) {
+            evidence.append(Evidence(signature: "backup.words", detail: "file name contains '\(word)'",
+                                     path: location.path, confidence: .medium))
+        }
+        var owners = companyNames(in: name.lowercased())
+        for owner in owners {
+            evidence.append(Evidence(signature: "backup.company-name", detail: "file name names the company '\(owner)'",
+                                     path: location.path, confidence: .medium))
+        }
+        if owners.isEmpty, let inside = companies.first(where: {
+            $0.folder.root == location.root && location.path.isInside($0.folder.path)
+        }) {
+            owners = [inside.name]
+            evidence.append(Evidence(signature: "backup.company-folder", detail: "lies in the folder of '\(inside.name)'",
+                                     path: location.path, confidence: .medium))
+        }
+        return (owners, evidence)
+    }
+
+    /// Companies whose data files the archive's entries name: an entry named like a data file
+    /// that belongs to exactly one company, or an entry path that names a company.
+    private func ownersByEntries(_ entries: [String], _ location: Location, _ evidence: [Evidence]) -> ([String], [Evidence]) {
+        var evidence = evidence
+        var owners = Set<String>()
+        for entry in entries {
+            let base = (entry as NSString).lastPathComponent.lowercased()
+            let holders = companies.filter { company in
+                company.dataFiles.contains { $0.location.path.lastComponent.lowercased() == base }
+            }
+            let named = companyNames(in: entry.lowercased())
+            for owner in (holders.count == 1 ? [holders[0].name] : []) + named where owners.insert(owner).inserted {
+                evidence.append(Evidence(signature: "backup.entries", detail: "entry '\(entry)' is data of '\(owner)'",
+                                         path: location.path, confidence: .medium))
+            }
+        }
+        return (owners.sorted(), evidence)
+    }
+}
