@@ -65,3 +65,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: - Fuzzing (only with SUNSET_FUZZ=1; see Fuzz/run)
+//
+// libFuzzer targets have no `main` and link only with `--sanitize=fuzzer`, so they are
+// declared only when the fuzz script asks for them.
+if Context.environment["SUNSET_FUZZ"] != nil {
+    for (name, library) in [("FuzzPE", "SunsetScan"), ("FuzzZip", "SunsetScan"), ("FuzzExport", "SunsetScan"),
+                            ("FuzzRulePack", "SunsetRules")] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: [.target(name: library)], path: "Fuzz/Targets/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    }
+}
