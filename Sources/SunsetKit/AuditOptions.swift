@@ -17,11 +17,13 @@ public struct AuditOptions: Sendable {
     public var force: Bool
     /// Upcoming dates within this many days become findings (`--warn-within`).
     public var warnWithin: Int
+    /// The waivers file to apply, nil for none.
+    public var waivers: String?
 
     /// Options with the defaults of the command line for everything not given.
     public init(roots: [String], asOf: CalendarDay, rulePaths: [String] = [], excludes: [String] = [],
                 formats: [Format] = Format.defaults, output: String = "sunset-report", language: Language = .en,
-                templates: String? = nil, force: Bool = false, warnWithin: Int = 0) {
+                templates: String? = nil, force: Bool = false, warnWithin: Int = 0, waivers: String? = nil) {
         self.roots = roots
         self.asOf = asOf
         self.rulePaths = rulePaths
@@ -32,6 +34,16 @@ public struct AuditOptions: Sendable {
         self.templates = templates
         self.force = force
         self.warnWithin = warnWithin
+        self.waivers = waivers
+    }
+
+    /// The waivers file read when `--waivers` is not given, if it exists in the working folder.
+    public static let defaultWaiversFile = ".sunset-waivers.yaml"
+
+    /// `--waivers FILE` as given, else the default file when it exists, else none.
+    public static func waiversFile(_ given: String?) -> String? {
+        if let given { return given }
+        return FileManager.default.fileExists(atPath: defaultWaiversFile) ? defaultWaiversFile : nil
     }
 
     /// Checks `--warn-within`: a number of days, zero or more.

@@ -56,9 +56,12 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("warn-within"), help: "Report dates coming within this many days (e.g. an end of support).")
     var warnWithin: Int?
 
+    @Option(help: "A waivers file (default: .sunset-waivers.yaml in the working folder, when it exists).")
+    var waivers: String?
+
     func auditOptions() throws -> AuditOptions {
         try AuditOptions.parse(roots: roots, asOf: asOf, rules: rules, excludes: excludes, format: format,
                                output: output, lang: lang, templates: templates, force: force,
-                               warnWithin: warnWithin)
+                               warnWithin: warnWithin, waivers: waivers)
     }
 }
