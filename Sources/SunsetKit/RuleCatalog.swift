@@ -45,7 +45,8 @@ public enum RuleCatalog {
         let ids = packs.flatMap(\.rules).map(\.fullID)
         for pack in packs {
             if let rule = pack.rules.first(where: { $0.fullID == id || (!id.contains("/") && $0.id == id) }) {
-                return RuleExplainer(pack: pack, language: language).explain(rule)
+                let tables = try PackSet.osReleases(extra: extra)
+                return RuleExplainer(pack: pack, language: language, osReleases: tables).explain(rule)
             }
         }
         throw RuleCatalogError.unknownRule(id, suggestion: ids)

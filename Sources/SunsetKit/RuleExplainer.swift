@@ -6,6 +6,8 @@ import SunsetRules
 struct RuleExplainer {
     let pack: RulePack
     let language: Language
+    /// The OS tables the pack was loaded with, to judge its host examples alike.
+    let osReleases: OSReleases
 
     private var fr: Bool { language == .fr }
 
@@ -25,7 +27,7 @@ struct RuleExplainer {
         lines += indented(rule.conditionYAML)
         lines += ["", fr ? "Message :" : "Message:", "  " + rule.message(language),
                   "", fr ? "Que faire :" : "What to do:", "  " + rule.remediation(language)]
-        let runner = ExampleRunner(osReleases: PackSet.builtInOSReleases)
+        let runner = ExampleRunner(osReleases: osReleases)
         for fires in [true, false] {
             lines += ["", fires ? (fr ? "Exemples où elle se déclenche :" : "Examples on which it fires:")
                                 : (fr ? "Exemples où elle reste muette :" : "Examples on which it stays silent:")]

@@ -1,3 +1,4 @@
+import Foundation
 import SunsetCore
 import SunsetRules
 import Testing
@@ -59,6 +60,19 @@ import Testing
         test.installation()
         let hostFindings = try test.findings().filter { $0.subject.kind == .host }
         #expect(hostFindings.isEmpty)
+    }
+
+    @Test func aRulesFoldersOSTableReplacesTheBuiltInOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sunset-os-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("os"), withIntermediateDirectories: true)
+        let table = "version: 1\nos: windows\nreleases:\n  - {name: Windows 12, build: 30000, released: 2027-01-01, end-of-support: 2029-01-01}\n"
+        try table.write(to: folder.appendingPathComponent("os/windows.yaml"), atomically: true, encoding: .utf8)
+
+        let releases = try PackSet.osReleases(extra: [folder.path])
+        #expect(releases.table(for: "windows")?.releases.map(\.name) == ["Windows 12"])
+        #expect(releases.table(for: "windows")?.source == folder.appendingPathComponent("os/windows.yaml").path)
+        #expect(try PackSet.load(extra: [folder.path]).map(\.id) == ["invoice2go-classic"], "no pack in the folder, only a table")
     }
 
     static let brokenTables: [(String, String, Int)] = [
