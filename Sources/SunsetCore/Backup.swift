@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a copy lives relative to the machine whose data it protects.
-public enum Placement: String, Codable, Sendable {
+public enum Placement: String, Codable, CaseIterable, Sendable {
     /// On the same volume as the data, outside any cloud-sync folder.
     case local
     /// Under a cloud-sync folder (OneDrive, Dropbox, …): it leaves the machine.

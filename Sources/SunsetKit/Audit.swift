@@ -22,9 +22,14 @@ public enum Audit {
         if options.output == "-" && options.formats.count != 1 { throw KitError.stdoutNeedsOneFormat }
         let started = Date()
         let packs = try PackSet.load(extra: options.rulePaths)
+        let osReleases = try PackSet.osReleases(extra: options.rulePaths)
+        let waivers = try options.waivers.map {
+            try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
+        } ?? .none
         let templates = try TemplateSet(overrides: options.templates)
-        let results = try evaluate(roots: options.roots, asOf: options.asOf, packs: packs,
-                                   excludes: options.excludes, language: options.language)
+        let results = try evaluate(roots: options.roots, asOf: options.asOf, packs: packs, excludes: options.excludes,
+                                   language: options.language, warnWithin: options.warnWithin,
+                                   osReleases: osReleases, waivers: waivers)
         let seconds = Date().timeIntervalSince(started)
         if options.output == "-" {
             let data = try options.formats[0].reporter(templates: templates).render(results, language: options.language)
@@ -39,12 +44,17 @@ public enum Audit {
         return Outcome(results: results, written: written, stdout: nil, seconds: seconds)
     }
 
-    /// Scans and judges, without writing anything.
+    /// Scans and judges, without writing anything: the packs' findings, with the waivers
+    /// applied, and the checklist.
     public static func evaluate(roots: [String], asOf: CalendarDay, packs: [RulePack], excludes: [String] = [],
-                                language: Language = .en) throws -> AuditResults {
+                                language: Language = .en, warnWithin: Int = 0,
+                                osReleases: OSReleases = PackSet.builtInOSReleases,
+                                waivers: WaiverSet = .none) throws -> AuditResults {
         let inventory = try Scanning.inventory(roots: roots, excludes: excludes, packs: packs)
-        let outcome = RuleEngine(packs: packs, language: language).evaluate(inventory, asOf: asOf)
+        let evaluation = Evaluation(asOf: asOf, warnWithin: warnWithin, osReleases: osReleases)
+        let outcome = RuleEngine(packs: packs, language: language).evaluate(inventory, evaluation)
+        let findings = waivers.apply(to: outcome.findings, asOf: asOf, language: language)
         return AuditResults(tool: ToolInfo(), asOf: asOf, packs: packs.map(\.info), inventory: inventory,
-                            findings: outcome.findings, checklist: outcome.checklist)
+                            findings: findings, checklist: outcome.checklist)
     }
 }

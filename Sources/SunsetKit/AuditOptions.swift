@@ -15,10 +15,15 @@ public struct AuditOptions: Sendable {
     public var language: Language
     public var templates: String?
     public var force: Bool
+    /// Upcoming dates within this many days become findings (`--warn-within`).
+    public var warnWithin: Int
+    /// The waivers file to apply, nil for none.
+    public var waivers: String?
 
+    /// Options with the defaults of the command line for everything not given.
     public init(roots: [String], asOf: CalendarDay, rulePaths: [String] = [], excludes: [String] = [],
                 formats: [Format] = Format.defaults, output: String = "sunset-report", language: Language = .en,
-                templates: String? = nil, force: Bool = false) {
+                templates: String? = nil, force: Bool = false, warnWithin: Int = 0, waivers: String? = nil) {
         self.roots = roots
         self.asOf = asOf
         self.rulePaths = rulePaths
@@ -28,6 +33,24 @@ public struct AuditOptions: Sendable {
         self.language = language
         self.templates = templates
         self.force = force
+        self.warnWithin = warnWithin
+        self.waivers = waivers
+    }
+
+    /// The waivers file read when `--waivers` is not given, if it exists in the working folder.
+    public static let defaultWaiversFile = ".sunset-waivers.yaml"
+
+    /// `--waivers FILE` as given, else the default file when it exists, else none.
+    public static func waiversFile(_ given: String?) -> String? {
+        if let given { return given }
+        return FileManager.default.fileExists(atPath: defaultWaiversFile) ? defaultWaiversFile : nil
+    }
+
+    /// Checks `--warn-within`: a number of days, zero or more.
+    public static func warnWithin(_ days: Int?) throws -> Int {
+        guard let days else { return 0 }
+        guard days >= 0 else { throw KitError.badWarnWithin(days) }
+        return days
     }
 
     /// Parses `--as-of`; nil means today on the local calendar.

@@ -7,6 +7,7 @@ public enum KitError: Error, LocalizedError, Equatable {
     case outputInsideRoot(output: String, root: String)
     case stdoutNeedsOneFormat
     case demoFolderNotEmpty(String)
+    case badWarnWithin(Int)
 
     public var errorDescription: String? {
         switch self {
@@ -16,6 +17,7 @@ public enum KitError: Error, LocalizedError, Equatable {
             return "the output folder '\(output)' lies inside the scan root '\(root)'; a scan never writes there — choose another --output"
         case .stdoutNeedsOneFormat: return "--output - writes to standard output and takes exactly one --format"
         case let .demoFolderNotEmpty(path): return "the demo folder '\(path)' is not empty; give a new or empty folder"
+        case let .badWarnWithin(days): return "--warn-within takes a number of days, 0 or more, not \(days)"
         }
     }
 }

@@ -4,50 +4,52 @@ import SunsetRules
 
 /// `sunset rules`: listing, validating and explaining packs.
 public enum RuleCatalog {
-    /// One line per rule: id, severity, scope, title.
+    /// One line per pack, then one per rule: id, severity, scope, title.
     public static func list(extra: [String]) throws -> String {
         var lines: [String] = []
         for pack in try PackSet.load(extra: extra) {
             lines.append("\(pack.id) \(pack.version) — \(pack.product.name) (\(pack.source))")
             for rule in pack.rules {
-                let padded = rule.fullID.padding(toLength: 48, withPad: " ", startingAt: 0)
-                lines.append("  \(padded) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-                             + "\(rule.scope.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(rule.title(.en))")
+                lines.append("  " + [rule.fullID.padding(48), rule.severity.rawValue.padding(8),
+                                     rule.scope.rawValue.padding(12), rule.title(.en)].joined(separator: " "))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Loads each pack strictly; the first error is thrown.
-    public static func validate(_ paths: [String]) throws -> String {
-        var lines: [String] = []
-        for path in paths {
-            for file in try PackSet.packFiles(at: path) {
-                let pack = try RulePackLoader.load(contentsOf: file)
-                lines.append("\(file.path): ok (\(pack.id) \(pack.version), \(pack.rules.count) rules, \(pack.checklist.count) steps)")
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
+    /// The full id of every rule of the built-in (and given) packs.
+    public static func ruleIDs(extra: [String] = []) throws -> [String] {
+        try PackSet.load(extra: extra).flatMap(\.rules).map(\.fullID)
     }
 
-    /// What a rule checks, how bad it is, and the remedy.
+    /// Loads each file strictly and gathers every error; runs every rule's examples.
+    public static func validate(_ paths: [String]) -> Validation {
+        let report = PackValidator.validate(paths)
+        return Validation(output: report.valid.map { $0 + "\n" }.joined(), errors: report.errors.map(\.description))
+    }
+
+    /// What `rules validate` prints: the good files on stdout, each error on its own line.
+    public struct Validation: Sendable {
+        public var output: String
+        public var errors: [String]
+        /// True when no file had an error.
+        public var passed: Bool { errors.isEmpty }
+    }
+
+    /// What a rule checks, in words and as written, its examples and the remedy.
     public static func explain(_ id: String, extra: [String], lang: String) throws -> String {
-        let language = Language(rawValue: lang) ?? .en
-        let packs = try PackSet.load(extra: extra)
-        let rules = packs.flatMap(\.rules)
-        guard let rule = rules.first(where: { $0.fullID == id || $0.id == id }) else {
-            throw RuleCatalogError.unknownRule(id, suggestion: rules.map(\.fullID))
+        guard let language = Language(rawValue: lang) else {
+            throw KitError.badFormat(lang, known: Language.allCases.map(\.rawValue))
         }
-        var lines = [
-            rule.fullID,
-            "  \(rule.title(language))",
-            "  severity: \(rule.severity.rawValue)    scope: \(rule.scope.rawValue)",
-            "  fires when: \(ConditionText.describe(rule.condition))",
-            "  message: \(rule.message(language))",
-            "  remediation: \(rule.remediation(language))",
-        ]
-        for reference in rule.references { lines.append("  see: \(reference)") }
-        return lines.joined(separator: "\n") + "\n"
+        let packs = try PackSet.load(extra: extra)
+        let ids = packs.flatMap(\.rules).map(\.fullID)
+        for pack in packs {
+            if let rule = pack.rules.first(where: { $0.fullID == id || (!id.contains("/") && $0.id == id) }) {
+                let tables = try PackSet.osReleases(extra: extra)
+                return RuleExplainer(pack: pack, language: language, osReleases: tables).explain(rule)
+            }
+        }
+        throw RuleCatalogError.unknownRule(id, suggestion: ids)
     }
 }
 
@@ -62,4 +64,8 @@ public enum RuleCatalogError: Error, LocalizedError {
             return "no rule '\(id)'" + (close.map { "; did you mean '\($0)'?" } ?? "") + " (see `sunset rules list`)"
         }
     }
+}
+
+private extension String {
+    func padding(_ width: Int) -> String { padding(toLength: max(width, count), withPad: " ", startingAt: 0) }
 }

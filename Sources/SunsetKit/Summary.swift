@@ -29,6 +29,14 @@ public enum Summary {
             }
             if active.count > 12 { lines.append("  … and \(active.count - 12) more in the report") }
         }
+        let waived = results.findings.filter { $0.waiver != nil }
+        if !waived.isEmpty {
+            lines.append("Waived: \(waived.count)")
+            for finding in waived.prefix(12) {
+                lines.append("  [waived until \(finding.waiver?.expires.description ?? "?")] \(finding.ruleID): \(finding.subject.name)")
+            }
+            if waived.count > 12 { lines.append("  … and \(waived.count - 12) more in the report") }
+        }
         let done = results.checklist.flatMap(\.items).filter(\.done).count
         let total = results.checklist.flatMap(\.items).count
         lines.append("Checklist: \(done) of \(total) step(s) done")

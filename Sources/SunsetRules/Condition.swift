@@ -1,14 +1,15 @@
 import SunsetCore
 
 /// When a rule fires or a checklist step counts as done: a tree of `all` / `any` / `not`
-/// over comparisons of named facts. Written as structured YAML, type-checked on load.
+/// over comparisons of typed expressions. Written as structured YAML, type-checked on load
+/// (see `Condition+Loading.swift` and docs/rule-packs.md).
 public indirect enum Condition: Hashable, Sendable {
     case all([Condition])
     case any([Condition])
     case not(Condition)
-    case compare(fact: String, op: Operator, value: FactValue)
-    /// True when the fact is known (`exists: true`) or unknown (`exists: false`).
-    case exists(fact: String, Bool)
+    case compare(Expression, Operator, Expression)
+    /// True when the expression's value is known (`exists: true`) or unknown (`exists: false`).
+    case exists(Expression, Bool)
 
     /// A comparison operator, as its YAML key.
     public enum Operator: String, CaseIterable, Sendable {
@@ -16,28 +17,43 @@ public indirect enum Condition: Hashable, Sendable {
 
         /// Operators that need an ordered type (numbers and dates).
         var needsOrder: Bool { ![.eq, .ne].contains(self) }
+
+        /// The operator as a symbol, for explanations.
+        public var symbol: String {
+            switch self {
+            case .eq: return "="
+            case .ne: return "≠"
+            case .lt: return "<"
+            case .le: return "≤"
+            case .gt: return ">"
+            case .ge: return "≥"
+            }
+        }
     }
 
-    /// Evaluates against one subject's facts.
+    /// Evaluates against one subject's facts. A comparison with an unknown value is false.
     public func holds(for facts: Facts) -> Bool {
         switch self {
         case let .all(parts): return parts.allSatisfy { $0.holds(for: facts) }
         case let .any(parts): return parts.contains { $0.holds(for: facts) }
         case let .not(part): return !part.holds(for: facts)
-        case let .exists(fact, expected): return (facts[fact] != nil) == expected
-        case let .compare(fact, op, value):
-            guard let actual = facts[fact] else { return false }
-            return Self.compare(actual, op, value)
+        case let .exists(expression, expected): return (expression.value(in: facts) != nil) == expected
+        case let .compare(lhs, op, rhs):
+            guard let left = lhs.value(in: facts), let right = rhs.value(in: facts) else { return false }
+            return Self.compare(left, op, right)
         }
     }
 
-    /// Names of all facts the condition reads, sorted.
+    /// Names of all facts and collections the condition reads, sorted.
     public var factNames: [String] {
+        let names: [String]
         switch self {
-        case let .all(parts), let .any(parts): return Array(Set(parts.flatMap(\.factNames))).sorted()
-        case let .not(part): return part.factNames
-        case let .exists(fact, _), let .compare(fact, _, _): return [fact]
+        case let .all(parts), let .any(parts): names = parts.flatMap(\.factNames)
+        case let .not(part): names = part.factNames
+        case let .exists(expression, _): names = expression.factNames
+        case let .compare(lhs, _, rhs): names = lhs.factNames + rhs.factNames
         }
+        return Array(Set(names)).sorted()
     }
 
     private static func compare(_ lhs: FactValue, _ op: Operator, _ rhs: FactValue) -> Bool {
@@ -56,62 +72,6 @@ public indirect enum Condition: Hashable, Sendable {
         case .le: return order <= 0
         case .gt: return order > 0
         case .ge: return order >= 0
-        }
-    }
-}
-
-// MARK: - Loading
-
-extension Condition {
-    /// Reads a condition, checking every fact name and operand type against `facts`.
-    static func load(_ yaml: StrictYAML, facts: [String: FactType]) throws -> Condition {
-        let combinators = ["all", "any", "not"]
-        let comparison = ["fact"] + Operator.allCases.map(\.rawValue) + ["exists"]
-        let entries = try yaml.entries()
-        let keys = entries.map(\.key)
-        if let key = keys.first, combinators.contains(key) {
-            guard keys.count == 1 else { throw yaml.error("'\(key)' must stand alone in its mapping") }
-            let value = entries[0].value
-            switch key {
-            case "not": return .not(try load(value, facts: facts))
-            default:
-                let parts = try value.list().map { try load($0, facts: facts) }
-                guard !parts.isEmpty else { throw value.error("'\(key)' needs at least one condition") }
-                return key == "all" ? .all(parts) : .any(parts)
-            }
-        }
-        let fields = try yaml.fields(required: ["fact"], optional: Array(comparison.dropFirst()))
-        let nameNode = fields["fact"]
-        let name = try nameNode.string()
-        guard let type = facts[name] else {
-            throw nameNode.error("unknown fact '\(name)'" + Spelling.hint(for: name, among: Array(facts.keys)))
-        }
-        let ops = fields.values.keys.filter { $0 != "fact" }
-        guard ops.count == 1, let opName = ops.first else {
-            throw yaml.error("a comparison needs exactly one of \(comparison.dropFirst().joined(separator: ", "))")
-        }
-        let operand = fields[opName]
-        if opName == "exists" { return .exists(fact: name, try operand.bool()) }
-        let op = Operator(rawValue: opName)!
-        if op.needsOrder && ![.number, .date].contains(type) {
-            throw operand.error("'\(opName)' compares numbers or dates, but '\(name)' is \(type.rawValue)")
-        }
-        return .compare(fact: name, op: op, value: try FactValue.load(operand, as: type, fact: name))
-    }
-}
-
-extension FactValue {
-    /// Reads a literal of the given type, with an error naming the fact when it does not fit.
-    static func load(_ yaml: StrictYAML, as type: FactType, fact: String) throws -> FactValue {
-        do {
-            switch type {
-            case .number: return .number(try yaml.int())
-            case .text: return .text(try yaml.string())
-            case .flag: return .flag(try yaml.bool())
-            case .date: return .date(try yaml.date())
-            }
-        } catch {
-            throw yaml.error("'\(fact)' is \(type.rawValue), so \(yaml.describeScalar) does not fit")
         }
     }
 }

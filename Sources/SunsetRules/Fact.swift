@@ -12,6 +12,7 @@ public enum FactValue: Hashable, Sendable, CustomStringConvertible {
     case flag(Bool)
     case date(CalendarDay)
 
+    /// The type of this value.
     public var type: FactType {
         switch self {
         case .number: return .number
@@ -21,6 +22,7 @@ public enum FactValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The value as a pack author would write it.
     public var description: String {
         switch self {
         case let .number(value): return String(value)
@@ -41,70 +43,34 @@ public enum FactValue: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The facts about one subject, by name (e.g. `company.readable-backups`).
-public typealias Facts = [String: FactValue]
+/// What is known about one subject: named values (`company.name`, `as-of` …) and the
+/// collections that `count` conditions filter (`company.backups` …), each item with its
+/// own facts. A name missing here is "unknown": comparisons with it are false.
+public struct Facts: Hashable, Sendable {
+    public var values: [String: FactValue]
+    public var collections: [String: [Facts]]
 
-/// Every fact a condition may name, per scope. A fact missing from a subject's sheet is
-/// "unknown": comparisons with it are false, and `exists: false` tests for it.
-public enum FactCatalog {
-    /// Facts every scope has. `dates` are the pack's lifecycle dates by name.
-    static func common(dates: [String]) -> [String: FactType] {
-        var facts: [String: FactType] = [
-            "as-of": .date,
-            "product.installations": .number,
-            "product.companies": .number,
-            "product.readable-backups": .number,
-            "product.offsite-backups": .number,
-        ]
-        for name in dates {
-            facts["date.\(name)"] = .date
-            facts["days-since.\(name)"] = .number
-            facts["days-until.\(name)"] = .number
-        }
-        return facts
+    /// Facts from values and collections.
+    public init(_ values: [String: FactValue] = [:], collections: [String: [Facts]] = [:]) {
+        self.values = values
+        self.collections = collections
     }
 
-    /// Facts that only subjects of one scope have.
-    static let scoped: [Subject.Kind: [String: FactType]] = [
-        .host: [
-            "host.family": .text,
-            "host.name": .text,
-            "host.build": .number,
-            "host.running-system": .flag,
-        ],
-        .installation: [
-            "installation.path": .text,
-            "installation.version": .text,
-            "installation.confidence": .text,
-        ],
-        .company: [
-            "company.name": .text,
-            "company.folder": .text,
-            "company.data-files": .number,
-            "company.last-change": .date,
-            "company.installed-here": .flag,
-            "company.readable-backups": .number,
-            "company.offsite-backups": .number,
-            "company.newest-backup-path": .text,
-            "company.newest-backup-date": .date,
-            "company.newest-backup-age-days": .number,
-            "company.backup-lag-days": .number,
-            "company.newest-offsite-backup-path": .text,
-            "company.client-export-fresh": .flag,
-            "company.product-export-fresh": .flag,
-            "company.client-export-path": .text,
-            "company.product-export-path": .text,
-        ],
-        .file: [
-            "file.path": .text,
-            "file.readable": .flag,
-            "file.problem": .text,
-            "file.companies": .text,
-        ],
-    ]
+    /// A value by name, nil when unknown.
+    public subscript(name: String) -> FactValue? {
+        get { values[name] }
+        set { values[name] = newValue }
+    }
 
-    /// All facts visible to conditions of `scope`.
-    static func facts(for scope: Subject.Kind, dates: [String]) -> [String: FactType] {
-        common(dates: dates).merging(scoped[scope] ?? [:]) { first, _ in first }
+    /// These facts with `other`'s laid over them (an item's facts over its subject's).
+    func overlaid(with other: Facts) -> Facts {
+        Facts(values.merging(other.values) { _, new in new },
+              collections: collections.merging(other.collections) { _, new in new })
+    }
+
+    /// The as-of date every sheet carries.
+    var asOf: CalendarDay? {
+        if case let .date(day)? = values["as-of"] { return day }
+        return nil
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import SunsetCore
 
-/// Turns an inventory into the facts rules read, one sheet per subject.
+/// Turns an inventory into the facts rules read, one sheet per subject. The names and
+/// types it fills are those of `FactTable`.
 struct FactSheet {
     let inventory: Inventory
     let pack: RulePack
-    let asOf: CalendarDay
+    let evaluation: Evaluation
 
     /// A subject together with its facts and the evidence a finding about it would show.
     struct Entry {
@@ -16,30 +17,42 @@ struct FactSheet {
         var company: String?
     }
 
+    var asOf: CalendarDay { evaluation.asOf }
     private var product: String { pack.id }
-    private var companies: [Company] { inventory.companies.filter { $0.product == product } }
-    private var installations: [Installation] { inventory.installations.filter { $0.product == product } }
-    private var backups: [Backup] { inventory.backups.filter { $0.product == product } }
+    var companies: [Company] { inventory.companies.filter { $0.product == product } }
+    var installations: [Installation] { inventory.installations.filter { $0.product == product } }
+    var backups: [Backup] { inventory.backups.filter { $0.product == product } }
+    var exports: [Export] { inventory.exports.filter { $0.product == product } }
 
-    /// True when the inventory holds anything of this pack's product.
-    var productPresent: Bool { !installations.isEmpty || !companies.isEmpty || !backups.isEmpty }
+    /// True when the inventory holds an installation, a company or a backup of a company of
+    /// this pack's product. A backup that no company claims (a zip merely named "backup")
+    /// is not enough: it would make every pack with that word judge the disk.
+    var productPresent: Bool {
+        !installations.isEmpty || !companies.isEmpty || backups.contains { !$0.companies.isEmpty }
+    }
 
-    // MARK: - Common facts
+    /// A day from a file time, in UTC so that the same tree judges alike everywhere.
+    static func day(_ date: Date) -> CalendarDay { CalendarDay(date, timeZone: CalendarDay.utc) }
+
+    // MARK: - Facts every subject has
 
     var common: Facts {
-        var facts: Facts = [
+        var values: [String: FactValue] = [
             "as-of": .date(asOf),
+            "warn-within": .number(evaluation.warnWithin),
+            "product.name": .text(pack.product.name),
+            "product.vendor": .text(pack.product.vendor),
             "product.installations": .number(installations.count),
             "product.companies": .number(companies.count),
             "product.readable-backups": .number(backups.filter(\.readable).count),
             "product.offsite-backups": .number(backups.filter { $0.readable && $0.placement.isOffMachine }.count),
         ]
-        for (name, day) in pack.product.dates {
-            facts["date.\(name)"] = .date(day)
-            facts["days-since.\(name)"] = .number(asOf.days(since: day))
-            facts["days-until.\(name)"] = .number(day.days(since: asOf))
-        }
-        return facts
+        for (name, day) in pack.product.dates { values["product.\(name)"] = .date(day) }
+        return Facts(values, collections: [
+            "installations": installations.map { Facts(installationValues($0)) },
+            "backups": backups.map(Self.backupFacts),
+            "exports": exports.map(Self.exportFacts),
+        ])
     }
 
     // MARK: - Subjects per scope
@@ -53,82 +66,78 @@ struct FactSheet {
         }
     }
 
-    /// One entry per distinct host OS among the roots that hold something of the product.
+    /// One entry per distinct host OS among the roots, when the product is present.
     var hosts: [Entry] {
         guard productPresent else { return [] }
         var seen = Set<HostOS>()
-        var entries: [Entry] = []
-        for root in inventory.roots where seen.insert(root.host).inserted {
+        return inventory.roots.filter { seen.insert($0.host).inserted }.map { root in
             var facts = common
-            facts["host.family"] = .text(root.host.family)
-            facts["host.name"] = .text(root.host.name)
-            facts["host.running-system"] = .flag(root.host.isRunningSystem)
-            if let build = root.host.build { facts["host.build"] = .number(build) }
-            entries.append(Entry(subject: Subject(kind: .host, name: root.host.name),
-                                 facts: facts, evidence: root.host.evidence))
+            let host = root.host
+            facts["host.family"] = .text(host.family)
+            facts["host.name"] = .text(host.name)
+            facts["host.running-system"] = .flag(host.isRunningSystem)
+            if let build = host.build {
+                facts["host.build"] = .number(build)
+                if let table = evaluation.osReleases.table(for: host.family), let release = table.release(forBuild: build) {
+                    facts["host.release"] = .text(release.name)
+                    facts["host.release-date"] = .date(release.released)
+                    facts["host.end-of-support"] = .date(release.endOfSupport)
+                    for (name, day) in pack.product.dates {
+                        facts["host.releases-after.\(name)"] = .number(table.releases(after: day, upToBuild: build))
+                    }
+                }
+            }
+            return Entry(subject: Subject(kind: .host, name: host.name), facts: facts, evidence: host.evidence)
         }
-        return entries
+    }
+
+    private func installationValues(_ installation: Installation) -> [String: FactValue] {
+        var values: [String: FactValue] = [
+            "installation.path": .text(installation.location.path.description),
+            "installation.confidence": .text(installation.confidence.rawValue),
+        ]
+        if let version = installation.version { values["installation.version"] = .text(version) }
+        return values
     }
 
     func installationEntry(_ installation: Installation) -> Entry {
-        var facts = common
-        facts["installation.path"] = .text(installation.location.path.description)
-        facts["installation.confidence"] = .text(installation.confidence.rawValue)
-        if let version = installation.version { facts["installation.version"] = .text(version) }
-        return Entry(subject: Subject(kind: .installation, name: installation.location.path.description,
-                                      location: installation.location),
-                     facts: facts, evidence: installation.evidence)
-    }
-
-    func companyEntry(_ company: Company) -> Entry {
-        var facts = common
-        facts["company.name"] = .text(company.name)
-        facts["company.folder"] = .text(company.folder.path.description)
-        facts["company.data-files"] = .number(company.dataFiles.count)
-        facts["company.installed-here"] = .flag(installations.contains { $0.location.root == company.folder.root })
-        let lastChange = company.lastChange.map { CalendarDay($0, timeZone: CalendarDay.utc) }
-        if let lastChange { facts["company.last-change"] = .date(lastChange) }
-
-        let readable = inventory.readableBackups(of: company).sorted { $0.file.modified > $1.file.modified }
-        let offsite = readable.filter { $0.placement.isOffMachine }
-        facts["company.readable-backups"] = .number(readable.count)
-        facts["company.offsite-backups"] = .number(offsite.count)
-        var evidence = company.evidence
-        if let newest = readable.first {
-            let day = CalendarDay(newest.file.modified, timeZone: CalendarDay.utc)
-            facts["company.newest-backup-path"] = .text(newest.file.location.path.description)
-            facts["company.newest-backup-date"] = .date(day)
-            facts["company.newest-backup-age-days"] = .number(asOf.days(since: day))
-            if let lastChange { facts["company.backup-lag-days"] = .number(lastChange.days(since: day)) }
-            evidence += newest.evidence
-        }
-        if let newest = offsite.first {
-            facts["company.newest-offsite-backup-path"] = .text(newest.file.location.path.description)
-        }
-        for kind in ExportKind.allCases {
-            let name = kind == .clients ? "client" : "product"
-            let fresh = inventory.exports(of: company)
-                .filter { export in
-                    export.kind == kind && company.lastChange.map { export.file.modified >= $0 } ?? true
-                }
-                .sorted { $0.file.modified > $1.file.modified }
-            facts["company.\(name)-export-fresh"] = .flag(!fresh.isEmpty)
-            if let export = fresh.first {
-                facts["company.\(name)-export-path"] = .text(export.file.location.path.description)
-            }
-        }
-        return Entry(subject: Subject(kind: .company, name: company.name, location: company.folder),
-                     facts: facts, evidence: evidence, company: company.name)
+        Entry(subject: Subject(kind: .installation, name: installation.location.path.description,
+                               location: installation.location),
+              facts: common.overlaid(with: Facts(installationValues(installation))), evidence: installation.evidence)
     }
 
     func fileEntry(_ backup: Backup) -> Entry {
         var facts = common
         facts["file.path"] = .text(backup.file.location.path.description)
+        facts["file.date"] = .date(Self.day(backup.file.modified))
         facts["file.readable"] = .flag(backup.readable)
         facts["file.companies"] = .text(backup.companies.joined(separator: ", "))
         if let problem = backup.problem { facts["file.problem"] = .text(problem) }
         return Entry(subject: Subject(kind: .file, name: backup.file.location.path.description,
                                       location: backup.file.location),
                      facts: facts, evidence: backup.evidence)
+    }
+
+    // MARK: - Collection items
+
+    static func backupFacts(_ backup: Backup) -> Facts {
+        var values: [String: FactValue] = [
+            "backup.path": .text(backup.file.location.path.description),
+            "backup.date": .date(day(backup.file.modified)),
+            "backup.readable": .flag(backup.readable),
+            "backup.placement": .text(backup.placement.rawValue),
+            "backup.off-machine": .flag(backup.placement.isOffMachine),
+        ]
+        if let problem = backup.problem { values["backup.problem"] = .text(problem) }
+        if let provider = backup.cloudProvider { values["backup.provider"] = .text(provider) }
+        return Facts(values)
+    }
+
+    static func exportFacts(_ export: Export) -> Facts {
+        Facts([
+            "export.path": .text(export.file.location.path.description),
+            "export.date": .date(day(export.file.modified)),
+            "export.kind": .text(export.kind.rawValue),
+        ])
     }
 }

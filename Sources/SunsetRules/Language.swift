@@ -7,6 +7,7 @@ public enum Language: String, CaseIterable, Codable, Sendable {
 public struct LocalizedText: Hashable, Sendable {
     public var texts: [Language: String]
 
+    /// A text from its translations.
     public init(_ texts: [Language: String]) { self.texts = texts }
 
     /// The text in `language`.

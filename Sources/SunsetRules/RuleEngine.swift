@@ -1,11 +1,13 @@
 import SunsetCore
 
 /// Judges an inventory with a set of packs: findings and the migration checklist.
-/// Order is deterministic: worst severity first, then rule id, then subject.
+/// Order is deterministic: findings worst severity first, then rule id, then subject;
+/// checklist steps by pack id, then in the order the pack lists them.
 public struct RuleEngine: Sendable {
     public var packs: [RulePack]
     public var language: Language
 
+    /// An engine for `packs`, writing its texts in `language`.
     public init(packs: [RulePack], language: Language = .en) {
         self.packs = packs
         self.language = language
@@ -17,47 +19,59 @@ public struct RuleEngine: Sendable {
         public var checklist: [ChecklistStep]
     }
 
+    /// Judges `inventory` as of a day, with the built-in OS tables and no warning window.
     public func evaluate(_ inventory: Inventory, asOf: CalendarDay) -> Outcome {
+        evaluate(inventory, Evaluation(asOf: asOf, osReleases: PackSet.builtInOSReleases))
+    }
+
+    /// Judges `inventory` with the given settings.
+    public func evaluate(_ inventory: Inventory, _ evaluation: Evaluation) -> Outcome {
         var findings: [Finding] = []
         var checklist: [ChecklistStep] = []
-        for pack in packs {
-            let sheet = FactSheet(inventory: inventory, pack: pack, asOf: asOf)
+        for pack in packs.sorted(by: { $0.id < $1.id }) {
+            let sheet = FactSheet(inventory: inventory, pack: pack, evaluation: evaluation)
             guard sheet.productPresent else { continue }
             for rule in pack.rules {
-                for entry in sheet.entries(for: rule.scope) where rule.condition.holds(for: entry.facts) {
-                    findings.append(finding(rule, entry))
-                }
+                findings += judge(rule, sheet: sheet)
             }
             checklist += pack.checklist.map { step(for: $0, sheet: sheet) }
         }
-        findings.sort { ($1.severity, $0.ruleID, $0.subject) < ($0.severity, $1.ruleID, $1.subject) }
-        return Outcome(findings: findings, checklist: checklist)
+        return Outcome(findings: Self.sorted(findings), checklist: checklist)
     }
 
-    /// Evaluates a rule on facts alone, as its examples do.
-    public static func fires(_ rule: Rule, facts: Facts) -> Bool { rule.condition.holds(for: facts) }
+    /// The findings of one rule of `pack` on `inventory` (as its examples are judged).
+    public func findings(of rule: Rule, in pack: RulePack, inventory: Inventory, _ evaluation: Evaluation) -> [Finding] {
+        let sheet = FactSheet(inventory: inventory, pack: pack, evaluation: evaluation)
+        return sheet.productPresent ? judge(rule, sheet: sheet) : []
+    }
+
+    /// Worst severity first, then rule id, then subject.
+    public static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { ($1.severity, $0.ruleID, $0.subject) < ($0.severity, $1.ruleID, $1.subject) }
+    }
 
     // MARK: - Parts
 
-    private func finding(_ rule: Rule, _ entry: FactSheet.Entry) -> Finding {
-        Finding(
-            ruleID: rule.fullID,
-            severity: rule.severity,
-            subject: entry.subject,
-            title: rule.title(language),
-            message: TemplateText.render(rule.message(language), facts: entry.facts),
-            remediation: TemplateText.render(rule.remediation(language), facts: entry.facts),
-            evidence: entry.evidence,
-            fingerprint: Fingerprint.of(rule.fullID, entry.subject)
-        )
+    private func judge(_ rule: Rule, sheet: FactSheet) -> [Finding] {
+        sheet.entries(for: rule.scope).filter { rule.condition.holds(for: $0.facts) }.map { entry in
+            Finding(
+                ruleID: rule.fullID,
+                severity: rule.severity,
+                subject: entry.subject,
+                title: rule.title(language),
+                message: TemplateText.render(rule.message(language), facts: entry.facts),
+                remediation: TemplateText.render(rule.remediation(language), facts: entry.facts),
+                evidence: entry.evidence,
+                fingerprint: Fingerprint.of(rule.fullID, entry.subject)
+            )
+        }
     }
 
     private func step(for definition: StepDefinition, sheet: FactSheet) -> ChecklistStep {
         let entries: [FactSheet.Entry]
         switch definition.per {
         case .company: entries = sheet.entries(for: .company)
-        case .machine: entries = [FactSheet.Entry(subject: Subject(kind: .host, name: "machine"),
-                                                  facts: sheet.common, evidence: [])]
+        case .global: entries = [FactSheet.Entry(subject: Subject(kind: .host, name: "machine"), facts: sheet.common, evidence: [])]
         }
         let items = entries.map { entry in
             ChecklistStep.Item(

@@ -1,7 +1,7 @@
 import SunsetCore
 
 /// A product described as data: its lifecycle dates, the signatures the scanner uses, the
-/// rules that judge what was found, and the migration checklist.
+/// rules that judge what was found, and the migration checklist (docs/rule-packs.md).
 public struct RulePack: Sendable {
     /// Schema versions this build reads.
     public static let supportedVersions = [1]
@@ -17,14 +17,26 @@ public struct RulePack: Sendable {
     /// `built-in` or the file it was loaded from.
     public var source: String
 
+    /// The pack as results record it.
     public var info: PackInfo { PackInfo(id: id, name: product.name, version: version, source: source) }
 
-    /// The product a pack is about.
+    /// The product a pack is about and its lifecycle.
     public struct Product: Sendable {
         public var name: String
         public var vendor: String
-        /// Lifecycle dates by name, e.g. `support-end`.
+        /// The last day the vendor supported it.
+        public var supportEnd: CalendarDay
+        /// Offers that were (or are) open until a deadline.
+        public var offers: [Offer]
+        /// Every lifecycle date by name: `support-end`, each offer's id, and any other named date.
         public var dates: [String: CalendarDay]
+    }
+
+    /// An offer with a deadline, e.g. a free upgrade to a successor product.
+    public struct Offer: Sendable {
+        public var id: String
+        public var title: LocalizedText
+        public var deadline: CalendarDay
     }
 }
 
@@ -42,28 +54,53 @@ public struct Rule: Sendable {
     public var remediation: LocalizedText
     public var references: [String]
     public var condition: Condition
-    public var examples: [Example]
-
-    /// A case written next to the rule: these facts must (or must not) make it fire.
-    public struct Example: Sendable {
-        public var facts: Facts
-        public var fires: Bool
-        /// Where the example is written, for failure messages.
-        public var origin: String
-    }
+    /// The condition as written in the pack, for `rules explain`.
+    public var conditionYAML: String
+    /// Inventories on which the rule must fire, and inventories on which it must not.
+    public var examples: [RuleExample]
 }
 
 /// One step of the guided migration checklist.
 public struct StepDefinition: Sendable {
-    public enum Per: String, CaseIterable, Sendable { case company, machine }
+    /// Whether the step is done once per company or once for the whole machine.
+    public enum Per: String, CaseIterable, Sendable { case company, global }
 
     public var id: String
     public var fullID: String
     public var per: Per
     public var title: LocalizedText
     public var howTo: LocalizedText
-    /// When the step counts as done, over the company's (or machine's) facts.
+    /// When the step counts as done, over the company's (or the product's) facts.
     public var doneWhen: Condition
     /// A Mustache template saying what the scan shows, in both states.
     public var evidence: LocalizedText
+}
+
+/// A small inventory written next to a rule, with the date it is judged at, and whether
+/// the rule must fire on it. `sunset rules validate` and the test suite run every one.
+public struct RuleExample: Sendable {
+    public var fires: Bool
+    public var inventory: Inventory
+    public var asOf: CalendarDay
+    public var warnWithin: Int
+    /// Where it is written, for failure messages.
+    public var location: SourceLocation
+    /// The example as written, for `rules explain`.
+    public var yaml: String
+
+    /// `file:line` of the example.
+    public var origin: String { "\(location.file):\(location.line)" }
+}
+
+/// A place in a YAML file: file, line, column and key path.
+public struct SourceLocation: Hashable, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var keyPath: String
+
+    /// An error pointing here.
+    func error(_ reason: String) -> RulePackError {
+        .invalid(file: file, line: line, column: column, keyPath: keyPath, reason: reason)
+    }
 }

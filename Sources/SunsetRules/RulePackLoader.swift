@@ -1,58 +1,87 @@
 import Foundation
-import Mustache
 import SunsetCore
 
 /// Reads rule packs strictly: every key known, every type right, every fact name and
-/// template checked, ids unique. A pack that loads is a pack that can run.
+/// template checked, ids unique, and (unless asked not to) every example run. Each rule and
+/// step is checked on its own, so one load reports all their errors.
+///
+/// `sunset rules validate`, the built-in packs and the test suite run the examples. An
+/// audit with `--rules` does not: moving a date to try out a scenario must change the
+/// findings, not stop the audit because the examples describe the old date.
 public enum RulePackLoader {
-    /// Loads one pack from YAML text. `file` names it in errors; `source` is recorded in results.
-    public static func load(yaml text: String, file: String, source: String? = nil) throws -> RulePack {
-        let root = try StrictYAML.parse(text, file: file)
-        let top = try root.fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
+    /// Loads one pack from YAML text. `file` names it in errors; `source` is recorded in
+    /// results; `osReleases` are the tables its host examples are judged with.
+    public static func load(yaml text: String, file: String, source: String? = nil,
+                            osReleases: OSReleases = PackSet.builtInOSReleases,
+                            runExamples: Bool = true) throws -> RulePack {
+        let top = try StrictYAML.parse(text, file: file)
+            .fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
         let version = try top["version"].int()
         guard RulePack.supportedVersions.contains(version) else {
             throw top["version"].error("schema version \(version) is not supported; this build reads version \(RulePack.supportedVersions.map(String.init).joined(separator: ", "))")
         }
-        let pack = try top["pack"].fields(required: ["id", "version"])
-        let id = try identifier(pack["id"])
-        let product = try loadProduct(top["product"])
-        let dates = Array(product.dates.keys)
-        let rules = try loadList(top["rules"]) { try loadRule($0, pack: id, dates: dates) }
-        let steps = try loadList(top["checklist"]) { try loadStep($0, pack: id, dates: dates) }
-        return RulePack(
-            id: id,
-            version: try pack["version"].string(),
-            product: product,
-            signatures: try loadSignatures(top["signatures"], product: id),
-            rules: rules,
-            checklist: steps,
-            source: source ?? file
-        )
+        let diagnostics = Diagnostics()
+        let header = try diagnostics.attempt { () throws -> (String, String) in
+            let pack = try top["pack"].fields(required: ["id", "version"])
+            return (try identifier(pack["id"]), try pack["version"].string())
+        }
+        let product = try diagnostics.attempt { try loadProduct(top["product"]) }
+        let signatures = try diagnostics.attempt { try loadSignatures(top["signatures"], product: header?.0 ?? "pack") }
+        guard let (id, packVersion) = header, let product, let signatures else {
+            try diagnostics.check()
+            preconditionFailure("a missing part always records an error")
+        }
+        let dates = product.dates
+        let rules = try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: dates) }
+        let steps = try loadList(top["checklist"], diagnostics) { try loadStep($0, pack: id, dates: dates) }
+        try diagnostics.check()
+        let pack = RulePack(id: id, version: packVersion, product: product, signatures: signatures,
+                            rules: rules, checklist: steps, source: source ?? file)
+        if runExamples {
+            _ = try diagnostics.attempt { try ExampleRunner(osReleases: osReleases).check(pack) }
+            try diagnostics.check()
+        }
+        return pack
     }
 
     /// Loads a pack file from disk.
-    public static func load(contentsOf url: URL) throws -> RulePack {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw RulePackError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
-        }
-        return try load(yaml: text, file: url.path)
+    public static func load(contentsOf url: URL, osReleases: OSReleases = PackSet.builtInOSReleases,
+                            runExamples: Bool = true) throws -> RulePack {
+        try load(yaml: try PackSet.read(url), file: url.path, osReleases: osReleases, runExamples: runExamples)
     }
 
-    // MARK: - Parts
+    // MARK: - Product and signatures
+
+    /// Names a lifecycle date may not take: they are already `product.*` facts.
+    static let reservedDateNames = ["name", "vendor", "installations", "companies", "readable-backups", "offsite-backups"]
 
     private static func loadProduct(_ yaml: StrictYAML) throws -> RulePack.Product {
-        let fields = try yaml.fields(required: ["name", "vendor", "dates"])
-        var dates: [String: CalendarDay] = [:]
-        for (name, value) in try fields["dates"].entries() {
+        let fields = try yaml.fields(required: ["name", "vendor", "support-end"], optional: ["offers", "dates"])
+        let supportEnd = try fields["support-end"].date()
+        var dates = ["support-end": supportEnd]
+        func add(_ name: String, _ day: CalendarDay, at node: StrictYAML) throws {
+            guard !reservedDateNames.contains(name) else {
+                throw node.error("'\(name)' is taken by the fact 'product.\(name)'; choose another date name")
+            }
+            guard dates[name] == nil else { throw node.error("the date name '\(name)' is used twice") }
+            dates[name] = day
+        }
+        var offers: [RulePack.Offer] = []
+        for item in try fields.optional("offers")?.list() ?? [] {
+            let offer = try item.fields(required: ["id", "title", "deadline"])
+            let id = try identifier(offer["id"])
+            let deadline = try offer["deadline"].date()
+            try add(id, deadline, at: offer["id"])
+            offers.append(.init(id: id, title: try LocalizedText.load(offer["title"]), deadline: deadline))
+        }
+        for (name, value) in try fields.optional("dates")?.entries() ?? [] {
             guard name.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil else {
                 throw value.error("date names are lower-case words joined by '-', not '\(name)'")
             }
-            dates[name] = try value.date()
+            try add(name, try value.date(), at: value)
         }
-        return .init(name: try fields["name"].string(), vendor: try fields["vendor"].string(), dates: dates)
+        return .init(name: try fields["name"].string(), vendor: try fields["vendor"].string(),
+                     supportEnd: supportEnd, offers: offers, dates: dates)
     }
 
     private static func loadSignatures(_ yaml: StrictYAML, product: String) throws -> ProductSignatures {
@@ -77,100 +106,30 @@ public enum RulePackLoader {
         )
     }
 
-    private static func loadRule(_ yaml: StrictYAML, pack: String, dates: [String]) throws -> Rule {
-        let fields = try yaml.fields(
-            required: ["id", "scope", "severity", "title", "message", "remediation", "when", "examples"],
-            optional: ["references"]
-        )
-        let id = try identifier(fields["id"])
-        let scope = try fields["scope"].choice(Subject.Kind.self)
-        let facts = FactCatalog.facts(for: scope, dates: dates)
-        let condition = try Condition.load(fields["when"], facts: facts)
-        let message = try template(fields["message"])
-        return Rule(
-            id: id,
-            fullID: "\(pack)/\(id)",
-            scope: scope,
-            severity: try fields["severity"].choice(Severity.self),
-            title: try LocalizedText.load(fields["title"]),
-            message: message,
-            remediation: try template(fields["remediation"]),
-            references: try fields.optional("references")?.strings() ?? [],
-            condition: condition,
-            examples: try loadExamples(fields["examples"], facts: facts)
-        )
-    }
-
-    private static func loadExamples(_ yaml: StrictYAML, facts: [String: FactType]) throws -> [Rule.Example] {
-        let fields = try yaml.fields(required: ["fires", "passes"])
-        var examples: [Rule.Example] = []
-        for (key, fires) in [("fires", true), ("passes", false)] {
-            let cases = try fields[key].list()
-            guard !cases.isEmpty else { throw fields[key].error("give at least one example that \(key == "fires" ? "fires" : "does not fire")") }
-            for item in cases {
-                var sheet: Facts = [:]
-                for (name, value) in try item.entries() {
-                    guard let type = facts[name] else {
-                        throw value.error("unknown fact '\(name)'" + Spelling.hint(for: name, among: Array(facts.keys)))
-                    }
-                    sheet[name] = try FactValue.load(value, as: type, fact: name)
-                }
-                examples.append(.init(facts: sheet, fires: fires, origin: "\(item.file):\(item.line)"))
-            }
-        }
-        return examples
-    }
-
-    private static func loadStep(_ yaml: StrictYAML, pack: String, dates: [String]) throws -> StepDefinition {
-        let fields = try yaml.fields(required: ["id", "per", "title", "how-to", "done-when", "evidence"])
-        let id = try identifier(fields["id"])
-        let per = try fields["per"].choice(StepDefinition.Per.self)
-        let facts = FactCatalog.facts(for: per == .company ? .company : .host, dates: dates)
-        return StepDefinition(
-            id: id,
-            fullID: "\(pack)/\(id)",
-            per: per,
-            title: try LocalizedText.load(fields["title"]),
-            howTo: try LocalizedText.load(fields["how-to"]),
-            doneWhen: try Condition.load(fields["done-when"], facts: facts),
-            evidence: try template(fields["evidence"])
-        )
-    }
-
     // MARK: - Helpers
 
-    /// Loads a list whose items carry an `id`, refusing duplicates.
-    private static func loadList<T>(_ yaml: StrictYAML, _ loadItem: (StrictYAML) throws -> T) throws -> [T] {
+    /// Loads each item of a list on its own, recording its errors, and refuses duplicate ids.
+    static func loadList<T>(_ yaml: StrictYAML, _ diagnostics: Diagnostics, _ loadItem: (StrictYAML) throws -> T) throws -> [T] {
+        guard let items = try diagnostics.attempt({ try yaml.list() }) else { return [] }
         var seen: [String: Int] = [:]
-        return try yaml.list().map { item in
+        return try items.compactMap { item in
             if case let .mapping(mapping) = item.node, let idNode = mapping["id"], let id = idNode.string {
+                let line = idNode.mark?.line ?? 0
                 if let first = seen[id] {
-                    throw StrictYAML(node: idNode, file: item.file, keyPath: item.keyPath + ".id")
-                        .error("duplicate id '\(id)' (first defined on line \(first))")
+                    diagnostics.record(StrictYAML(node: idNode, file: item.file, keyPath: item.keyPath + ".id")
+                        .error("duplicate id '\(id)' (first defined on line \(first))"))
+                    return nil
                 }
-                seen[id] = idNode.mark?.line ?? 0
+                seen[id] = line
             }
-            return try loadItem(item)
+            return try diagnostics.attempt { try loadItem(item) }
         }
     }
 
-    private static func identifier(_ yaml: StrictYAML) throws -> String {
+    static func identifier(_ yaml: StrictYAML) throws -> String {
         let text = try yaml.string()
         guard text.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
             throw yaml.error("ids are lower-case letters, digits and '-', not '\(text)'")
-        }
-        return text
-    }
-
-    /// A localized text whose every language parses as a Mustache template.
-    private static func template(_ yaml: StrictYAML) throws -> LocalizedText {
-        let text = try LocalizedText.load(yaml)
-        for language in Language.allCases {
-            do {
-                _ = try MustacheTemplate(string: text(language))
-            } catch {
-                throw yaml.error("the \(language.rawValue) text is not a valid template: \(error)")
-            }
         }
         return text
     }

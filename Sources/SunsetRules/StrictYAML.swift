@@ -42,6 +42,9 @@ struct StrictYAML {
     var line: Int { node.mark?.line ?? 1 }
     var column: Int { node.mark?.column ?? 1 }
 
+    /// Where this node is written.
+    var location: SourceLocation { SourceLocation(file: file, line: line, column: column, keyPath: keyPath) }
+
     /// An error pointing at this node.
     func error(_ reason: String) -> RulePackError {
         .invalid(file: file, line: line, column: column, keyPath: keyPath, reason: reason)

@@ -1,8 +1,10 @@
 import Mustache
+import SunsetCore
 
 /// Renders a pack's message templates over a subject's facts. Dotted fact names become
-/// nested keys, so `{{company.name}}` and `{{days-since.support-end}}` both work.
-/// Output is plain text; each reporter escapes it for its own format.
+/// nested keys, so `{{company.name}}` works; every date fact `X` also offers
+/// `{{days-since.X}}` and `{{days-until.X}}`. Output is plain text; each reporter escapes
+/// it for its own format.
 enum TemplateText {
     static func render(_ template: String, facts: Facts) -> String {
         guard let parsed = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + template) else {
@@ -11,14 +13,47 @@ enum TemplateText {
         return parsed.render(context(facts))
     }
 
-    /// Nests `a.b.c = v` as `["a": ["b": ["c": v]]]`.
+    /// Nests `a.b.c = v` as `["a": ["b": ["c": v]]]`, with the day counts of every date.
     static func context(_ facts: Facts) -> [String: Any] {
         var root: [String: Any] = [:]
-        for (name, value) in facts {
-            insert(value.templateValue, at: name.split(separator: ".").map(String.init)[...], into: &root)
+        for (name, value) in facts.values {
+            insert(value.templateValue, at: path(name), into: &root)
+            if case let .date(day) = value, let asOf = facts.asOf, name != "as-of" {
+                insert(asOf.days(since: day), at: path("days-since." + name), into: &root)
+                insert(day.days(since: asOf), at: path("days-until." + name), into: &root)
+            }
         }
         return root
     }
+
+    /// The names a template may use, given the facts of its scope.
+    static func knownNames(_ catalog: FactCatalog) -> Set<String> {
+        var names = Set(catalog.values.keys)
+        for (name, entry) in catalog.values where entry.type == .date && name != "as-of" {
+            names.insert("days-since." + name)
+            names.insert("days-until." + name)
+        }
+        return names
+    }
+
+    /// Every tag of a template as (sigil, name): `{{#a}}` gives ("#", "a"). Partials,
+    /// delimiter changes and pragmas are refused: pack texts are plain templates over facts.
+    static func tags(_ template: String) throws -> [(sigil: String, name: String)] {
+        let pattern = #/\{\{(\{?)\s*([#^\/&!>=%]?)\s*([^}]*?)\s*\}?\}\}/#
+        return try template.matches(of: pattern).compactMap { match in
+            let sigil = String(match.output.2)
+            switch sigil {
+            case "!": return nil
+            case ">", "=", "%": throw TemplateProblem(text: "'{{\(sigil)…}}' is not allowed in pack texts")
+            default: return (sigil, String(match.output.3))
+            }
+        }
+    }
+
+    /// Why a template was refused.
+    struct TemplateProblem: Error { var text: String }
+
+    private static func path(_ name: String) -> ArraySlice<String> { name.split(separator: ".").map(String.init)[...] }
 
     private static func insert(_ value: Any, at path: ArraySlice<String>, into node: inout [String: Any]) {
         guard let head = path.first else { return }

@@ -53,8 +53,15 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Overwrite report files even if sunset did not write them.")
     var force = false
 
+    @Option(name: .customLong("warn-within"), help: "Report dates coming within this many days (e.g. an end of support).")
+    var warnWithin: Int?
+
+    @Option(help: "A waivers file (default: .sunset-waivers.yaml in the working folder, when it exists).")
+    var waivers: String?
+
     func auditOptions() throws -> AuditOptions {
         try AuditOptions.parse(roots: roots, asOf: asOf, rules: rules, excludes: excludes, format: format,
-                               output: output, lang: lang, templates: templates, force: force)
+                               output: output, lang: lang, templates: templates, force: force,
+                               warnWithin: warnWithin, waivers: waivers)
     }
 }

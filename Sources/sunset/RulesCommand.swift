@@ -19,11 +19,17 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check pack files strictly; exit 2 on the first error.")
-        @Argument(help: "Pack files or folders.") var paths: [String]
+        static let configuration = CommandConfiguration(
+            abstract: "Check pack files and OS tables strictly and run every rule's examples; exit 2 listing every error.")
+        @Argument(help: "Pack files, OS tables or folders.") var paths: [String]
 
         func run() throws {
-            do { print(try RuleCatalog.validate(paths), terminator: "") } catch { throw fail(error) }
+            let validation = RuleCatalog.validate(paths)
+            print(validation.output, terminator: "")
+            for error in validation.errors {
+                FileHandle.standardError.write(Data("sunset: error: \(error)\n".utf8))
+            }
+            if !validation.passed { throw ExitCode(2) }
         }
     }
 

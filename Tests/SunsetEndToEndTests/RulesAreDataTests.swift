@@ -1,31 +1,62 @@
 import Foundation
+import SunsetCore
 import SunsetFixtures
 import Testing
 
-/// The packs are data: editing YAML changes what fires, and the binary carries its packs.
+/// The packs are data: editing YAML changes what the audit says, an edit that contradicts a
+/// rule's examples is refused, and the binary carries its packs.
 @Suite struct RulesAreDataTests {
-    /// The repository's pack file, located from this source file.
-    static let packFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Rules/invoice2go-classic.yaml")
+    static let packFile = repository.appendingPathComponent("Rules/invoice2go-classic.yaml")
+
+    /// The shipped pack with one edit, written to a temporary folder.
+    private func editedPack(_ name: String, from: String, to: String) throws -> (VolumeBuilder, String) {
+        let rules = try VolumeBuilder.temporary(name)
+        let original = try String(contentsOf: Self.packFile, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: from, with: to)
+        #expect(edited != original, "the pack no longer contains '\(from)'")
+        return (rules, try rules.file("invoice2go-classic.yaml", text: edited).path)
+    }
+
+    @Test func editingASeverityInThePackChangesTheResults() throws {
+        let volume = try sampleVolume(#function)
+        defer { volume.remove() }
+        let (rules, pack) = try editedPack(#function, from: "    severity: critical", to: "    severity: medium")
+        defer { rules.remove() }
+
+        let arguments = ["audit", volume.root.path, "--as-of", fixedAsOf, "--format", "json", "--output", "-"]
+        let before = try decodeResults(try sunset().run(arguments).stdout)
+        let after = try sunset().run(arguments + ["--rules", pack])
+        #expect(after.status == 0, "stderr: \(after.stderr)")
+        let missing = { (results: AuditResults) in results.findings.first { $0.ruleID == "invoice2go-classic/backup-missing" }?.severity }
+        #expect(missing(before) == .critical)
+        #expect(missing(try decodeResults(after.stdout)) == .medium)
+        #expect(try decodeResults(after.stdout).packs.first?.source == pack)
+    }
 
     @Test func movingTheSupportEndIntoTheFutureSilencesSupportEnded() throws {
         let volume = try sampleVolume(#function)
         defer { volume.remove() }
-        let rules = try VolumeBuilder.temporary("rules")
+        let (rules, pack) = try editedPack(#function, from: "support-end: 2017-10-31", to: "support-end: 2099-10-31")
         defer { rules.remove() }
-        let original = try String(contentsOf: Self.packFile, encoding: .utf8)
-        let edited = original.replacingOccurrences(of: "support-end: 2017-10-31", with: "support-end: 2099-10-31")
-        #expect(edited != original, "the pack no longer states support-end as expected")
-        try rules.file("invoice2go-classic.yaml", text: edited)
-
         let arguments = ["audit", volume.root.path, "--as-of", fixedAsOf, "--format", "json", "--output", "-"]
-        let before = try sunset().run(arguments)
-        let after = try sunset().run(arguments + ["--rules", rules.url("invoice2go-classic.yaml").path])
-        #expect(before.status == 0 && after.status == 0, "\(before.stderr)\(after.stderr)")
-        #expect(before.stdout.contains("\"invoice2go-classic/support-ended\""))
-        #expect(!after.stdout.contains("\"invoice2go-classic/support-ended\""))
-        #expect(after.stdout.contains("\"invoice2go-classic/backup-missing\""))
+        let before = try decodeResults(try sunset().run(arguments).stdout)
+        let after = try sunset().run(arguments + ["--rules", pack])
+        #expect(after.status == 0, "stderr: \(after.stderr)")
+        let fired = { (results: AuditResults) in Set(results.findings.map(\.ruleID)) }
+        #expect(fired(before).contains("invoice2go-classic/support-ended"))
+        #expect(!fired(try decodeResults(after.stdout)).contains("invoice2go-classic/support-ended"))
+        #expect(fired(try decodeResults(after.stdout)).contains("invoice2go-classic/backup-missing"))
+    }
+
+    @Test func validateRefusesAPackWhoseExamplesNoLongerHold() throws {
+        // With support ending in 2099 no Windows release came after it, so the examples of
+        // os-changed-since-support-end no longer hold: validation says so.
+        let (rules, pack) = try editedPack(#function, from: "support-end: 2017-10-31", to: "support-end: 2099-10-31")
+        defer { rules.remove() }
+        let result = try sunset().run(["rules", "validate", pack])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("this example should make 'os-changed-since-support-end' fire, but it does not"),
+                "\(result.stderr)")
     }
 
     @Test func aBinaryCopiedAloneIntoAnEmptyFolderStillAudits() throws {
@@ -43,5 +74,9 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("invoice2go-classic/support-ended"))
         #expect(result.stdout.contains("Migration checklist"))
+        // The Windows release table travels too: the OS rule's examples fire on their hosts.
+        let rules = try CommandRunner(executable: copy).run(["rules", "explain", "invoice2go-classic/os-changed-since-support-end"],
+                                                            in: lonely.root)
+        #expect(rules.stdout.contains("→ host windows build 19045"), "\(rules.stdout)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SunsetCore
 import SunsetFixtures
 import Testing
 
@@ -16,4 +17,15 @@ func sampleVolume(_ name: String) throws -> VolumeBuilder {
     let builder = try VolumeBuilder.temporary(name)
     try SampleVolume.build(builder, now: fixedNow)
     return builder
+}
+
+/// The repository's top folder, located from this source file.
+let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// `results.json` as printed by `audit --format json --output -`.
+func decodeResults(_ json: String) throws -> AuditResults {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try decoder.decode(AuditResults.self, from: Data(json.utf8))
 }

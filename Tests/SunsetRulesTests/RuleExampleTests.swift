@@ -1,25 +1,48 @@
 import SunsetRules
 import Testing
 
-/// Every rule of every built-in pack carries examples that fire and examples that do not;
-/// each one runs here, so a rule without examples or with a wrong condition fails the build.
+/// Every rule of every built-in pack carries example inventories on which it fires and on
+/// which it does not; each one runs here through the engine, so a rule without examples or
+/// with a wrong condition fails the build.
 @Suite struct RuleExampleTests {
-    static let rules: [Rule] = (try? PackSet.builtIn().flatMap(\.rules)) ?? []
+    static let packs: [RulePack] = (try? PackSet.builtIn()) ?? []
+    static let rules: [String] = packs.flatMap(\.rules).map(\.fullID)
 
     @Test func builtInPacksLoad() throws {
         let packs = try PackSet.builtIn()
-        #expect(packs.map(\.id).contains("invoice2go-classic"))
-        #expect(!Self.rules.isEmpty)
+        #expect(packs.map(\.id) == ["invoice2go-classic"])
+        #expect(Self.rules.count >= 11)
     }
 
-    @Test(arguments: rules.map(\.fullID))
+    @Test(arguments: rules)
     func examplesHold(_ id: String) throws {
-        let rule = try #require(Self.rules.first { $0.fullID == id })
+        let pack = try #require(Self.packs.first { $0.rules.contains { $0.fullID == id } })
+        let rule = try #require(pack.rules.first { $0.fullID == id })
         #expect(rule.examples.contains { $0.fires }, "\(id) has no example that fires")
         #expect(rule.examples.contains { !$0.fires }, "\(id) has no example that passes")
+        let runner = ExampleRunner(osReleases: PackSet.builtInOSReleases)
         for example in rule.examples {
-            #expect(RuleEngine.fires(rule, facts: example.facts) == example.fires,
+            let findings = runner.findings(example, of: rule, in: pack)
+            #expect(findings.isEmpty != example.fires,
                     "\(id): example at \(example.origin) should \(example.fires ? "fire" : "not fire")")
+            #expect(findings.allSatisfy { $0.ruleID == id && $0.subject.kind == rule.scope })
         }
+    }
+
+    /// Every rule id that DESIGN.md lists for the pack is there, with the scope it gives.
+    @Test func theInvoice2goPackHasEveryRuleOfTheDesign() throws {
+        let expected: [String: String] = [
+            "support-ended": "installation", "upgrade-offer-open": "installation", "upgrade-offer-expired": "installation",
+            "os-changed-since-support-end": "host", "host-os-unsupported": "host", "backup-missing": "company",
+            "backup-stale": "company", "backup-not-offsite": "company", "backup-unreadable": "file",
+            "export-missing": "company", "single-machine-lock-in": "installation", "data-without-program": "company",
+        ]
+        let pack = try #require(Self.packs.first { $0.id == "invoice2go-classic" })
+        for (id, scope) in expected {
+            let rule = pack.rules.first { $0.id == id }
+            #expect(rule?.scope.rawValue == scope, "\(id): \(rule.map { $0.scope.rawValue } ?? "missing")")
+        }
+        #expect(pack.checklist.map(\.id) == ["backup-each-company", "copy-backup-off-machine", "export-client-list",
+                                             "export-product-list", "keep-offline-copy", "decide-successor"])
     }
 }
