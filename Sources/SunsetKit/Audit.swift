@@ -21,15 +21,10 @@ public enum Audit {
     public static func run(_ options: AuditOptions) throws -> Outcome {
         if options.output == "-" && options.formats.count != 1 { throw KitError.stdoutNeedsOneFormat }
         let started = Date()
-        let packs = try PackSet.load(extra: options.rulePaths)
-        let osReleases = try PackSet.osReleases(extra: options.rulePaths)
-        let waivers = try options.waivers.map {
-            try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
-        } ?? .none
         let templates = try TemplateSet(overrides: options.templates)
-        let results = try evaluate(roots: options.roots, asOf: options.asOf, packs: packs, excludes: options.excludes,
-                                   language: options.language, warnWithin: options.warnWithin,
-                                   osReleases: osReleases, waivers: waivers)
+        let results = try judge(roots: options.roots, asOf: options.asOf, rulePaths: options.rulePaths,
+                                excludes: options.excludes, language: options.language,
+                                warnWithin: options.warnWithin, waivers: options.waivers)
         let seconds = Date().timeIntervalSince(started)
         if options.output == "-" {
             let data = try options.formats[0].reporter(templates: templates).render(results, language: options.language)
@@ -42,6 +37,18 @@ public enum Audit {
             written.append(try writer.write(data, named: format.fileName))
         }
         return Outcome(results: results, written: written, stdout: nil, seconds: seconds)
+    }
+
+    /// Loads the packs, OS tables and waivers the options name, then scans and judges.
+    public static func judge(roots: [String], asOf: CalendarDay, rulePaths: [String], excludes: [String],
+                             language: Language, warnWithin: Int, waivers: String?) throws -> AuditResults {
+        let packs = try PackSet.load(extra: rulePaths)
+        let osReleases = try PackSet.osReleases(extra: rulePaths)
+        let waiverSet = try waivers.map {
+            try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
+        } ?? .none
+        return try evaluate(roots: roots, asOf: asOf, packs: packs, excludes: excludes, language: language,
+                            warnWithin: warnWithin, osReleases: osReleases, waivers: waiverSet)
     }
 
     /// Scans and judges, without writing anything: the packs' findings, with the waivers
