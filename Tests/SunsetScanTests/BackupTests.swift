@@ -113,4 +113,26 @@ import Testing
         #expect(backup.placement == .otherVolume)
         #expect(backup.file.location.root == 1)
     }
+
+    @Test func zipBombsCostBoundedWork() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        // 64 MiB of zeros deflate about 1000:1: over the ratio limit, so never inflated.
+        try volume.zip("Backups/Dupont backup bomb.zip", entries: [("company.mdb", Data(count: 64 << 20))])
+        // An entry whose headers claim 100 bytes but whose data inflates to 1 MiB.
+        let liar = try volume.zip("Backups/Leroy backup liar.zip", entries: [("company.mdb", Data(repeating: 7, count: 1 << 20))])
+        var bytes = try Data(contentsOf: liar)
+        for signature in [Data([0x50, 0x4B, 0x03, 0x04]), Data([0x50, 0x4B, 0x01, 0x02])] {
+            let header = try #require(bytes.firstRange(of: signature)).lowerBound
+            let sizeOffset = header + (signature[2] == 0x03 ? 22 : 24)
+            bytes.replaceSubrange(sizeOffset..<sizeOffset + 4, with: [100, 0, 0, 0])
+        }
+        try bytes.write(to: liar)
+        let inventory = try scan(volume)
+        let bomb = try #require(inventory.backup(named: "Dupont backup bomb.zip"))
+        #expect(!bomb.readable)
+        #expect(bomb.problem?.hasPrefix("not checked: 'company.mdb' claims a ") == true, "\(bomb.problem ?? "")")
+        let lying = try #require(inventory.backup(named: "Leroy backup liar.zip"))
+        #expect(lying.problem == "'company.mdb' inflates past its declared size")
+    }
 }
