@@ -1,3 +1,5 @@
+import Foundation
+
 /// The operating system that a scan root's data lives on.
 public struct HostOS: Hashable, Codable, Sendable {
     /// The family: `windows`, `linux`, `macos`, or `unknown`.
@@ -11,6 +13,17 @@ public struct HostOS: Hashable, Codable, Sendable {
     /// True when this is the machine Sunset runs on (rather than a mounted old disk).
     public var isRunningSystem: Bool
     public var evidence: [Evidence]
+    /// For Windows, the edition the registry names (`EditionID`, e.g. "Professional").
+    public var edition: String?
+    /// For Windows, the release label (`DisplayVersion` such as "23H2", or `ReleaseId` such as "1909").
+    public var displayVersion: String?
+    /// For Windows, the update build revision (`UBR`): the patch level within the build.
+    public var ubr: Int?
+    /// For Windows, when the current release was installed (`InstallDate`; a feature update resets it).
+    public var installDate: Date?
+    /// Sources that disagree about the OS (e.g. the registry and the kernel file), in plain
+    /// words; nil when they agree.
+    public var conflicts: [String]?
 
     public init(family: String, name: String, version: String? = nil, build: Int? = nil,
                 isRunningSystem: Bool, evidence: [Evidence] = []) {

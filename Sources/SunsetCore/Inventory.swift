@@ -7,6 +7,11 @@ public struct Inventory: Hashable, Codable, Sendable {
     public var exports: [Export]
     public var cloudFolders: [CloudFolder]
     public var coverage: Coverage
+    /// Every program the scanned Windows volumes' registries list as installed, matched or
+    /// not, sorted by name; nil when no registry hive was found.
+    public var installedPrograms: [InstalledProgram]?
+    /// The Documents and OneDrive folders users' registry hives record; nil when no user hive was found.
+    public var userFolders: [UserFolder]?
 
     public init(roots: [ScanRoot] = [], installations: [Installation] = [], companies: [Company] = [],
                 backups: [Backup] = [], exports: [Export] = [], cloudFolders: [CloudFolder] = [],

@@ -13,6 +13,9 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
     /// Words that an executable's version resource (ProductName, FileDescription, …) holds
     /// when it is the product's program, e.g. `Invoice2go`.
     public var versionInfo: [String]
+    /// Globs on the `DisplayName` of a Windows uninstall entry (any case), e.g. `Invoice2go*`:
+    /// the registry's record that the program is installed, the strongest evidence there is.
+    public var registryNames: [String]
 
     /// Folders that are each one company, e.g. `Users/*/Documents/Invoice2go/*`.
     public var companyFolders: [String]
@@ -31,7 +34,7 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
     public var productListWords: [String]
 
     public init(product: String, installFolders: [String] = [], executables: [String] = [], shortcuts: [String] = [],
-                versionInfo: [String] = [],
+                versionInfo: [String] = [], registryNames: [String] = [],
                 companyFolders: [String] = [], companyFolderMarkers: [String] = [], backupNames: [String] = [],
                 backupWords: [String] = [], clientListWords: [String] = [], productListWords: [String] = []) {
         self.product = product
@@ -39,6 +42,7 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
         self.executables = executables
         self.shortcuts = shortcuts
         self.versionInfo = versionInfo
+        self.registryNames = registryNames
         self.companyFolders = companyFolders
         self.companyFolderMarkers = companyFolderMarkers
         self.backupNames = backupNames

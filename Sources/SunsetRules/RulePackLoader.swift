@@ -87,7 +87,7 @@ public enum RulePackLoader {
     private static func loadSignatures(_ yaml: StrictYAML, product: String) throws -> ProductSignatures {
         let top = try yaml.fields(required: ["installation", "company", "backup", "export"])
         let install = try top["installation"].fields(required: ["folders", "executables"],
-                                                    optional: ["shortcuts", "version-info"])
+                                                    optional: ["shortcuts", "version-info", "registry-names"])
         let company = try top["company"].fields(required: ["folders"], optional: ["markers"])
         let backup = try top["backup"].fields(required: ["names", "words"])
         let export = try top["export"].fields(required: ["clients", "products"])
@@ -97,6 +97,7 @@ public enum RulePackLoader {
             executables: try install["executables"].strings(),
             shortcuts: try install.optional("shortcuts")?.strings() ?? [],
             versionInfo: try install.optional("version-info")?.strings() ?? [],
+            registryNames: try install.optional("registry-names")?.strings() ?? [],
             companyFolders: try company["folders"].strings(),
             companyFolderMarkers: try company.optional("markers")?.strings() ?? [],
             backupNames: try backup["names"].strings(),

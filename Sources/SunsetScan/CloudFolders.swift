@@ -11,19 +11,24 @@ enum CloudFolders {
         ("Box", [Glob("Box"), Glob("Box Sync")]),
     ]
 
-    /// Every folder among `entries` that is a cloud-sync folder, outermost only.
+    /// Every folder among `entries` that is a cloud-sync folder by its name, outermost only.
     static func find(in entries: [WalkEntry], root: Int) -> [CloudFolder] {
-        var found: [CloudFolder] = []
-        let named = entries.compactMap { entry -> ([UInt8], String)? in
+        outermost(entries.compactMap { entry -> CloudFolder? in
             guard entry.kind == .directory else { return nil }
             let name = Array(VolumePath(bytes: entry.path).lastComponentBytes)
             guard let provider = providers.first(where: { $0.globs.contains { $0.matchesName(name) } }) else { return nil }
-            return (entry.path, provider.name)
-        }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        for (folder, provider) in named {
-            let location = Location(root: root, path: VolumePath(bytes: folder))
-            if found.contains(where: { location.path.isInside($0.location.path) }) { continue }
-            found.append(CloudFolder(provider: provider, location: location))
+            return CloudFolder(provider: provider.name, location: Location(root: root, path: VolumePath(bytes: entry.path)))
+        })
+    }
+
+    /// The folders sorted by place, without those inside another (or named twice).
+    static func outermost(_ folders: [CloudFolder]) -> [CloudFolder] {
+        var found: [CloudFolder] = []
+        for folder in folders.sorted(by: { ($0.location, $0.provider) < ($1.location, $1.provider) }) {
+            if found.contains(where: { $0.location.root == folder.location.root && folder.location.path.isInside($0.location.path) }) {
+                continue
+            }
+            found.append(folder)
         }
         return found
     }

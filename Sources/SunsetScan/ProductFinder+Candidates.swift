@@ -65,7 +65,7 @@ extension ProductFinder {
             guard entry.kind == .directory else { return nil }
             let path = VolumePath(bytes: entry.path)
             if programs.contains(where: { path.isInside($0) }) { return nil }
-            if companyFolderGlobs.contains(entry.path) { return entry.path }
+            if companyFolderGlobs.contains(entry.path) || relocatedCompany(path, volume: volume) != nil { return entry.path }
             let name = path.lastComponent.lowercased()
             return markers.contains(where: { name.contains($0) }) ? entry.path : nil
         }

@@ -29,6 +29,8 @@ struct ProductFinder {
     let shortcutGlobs: GlobSet
     let companyFolderGlobs: GlobSet
     let backupGlobs: GlobSet
+    /// Company globs relative to a Documents folder, for those the registry records.
+    let documentsGlobs: [Glob]
 
     init(signatures: ProductSignatures, volumes: [Volume]) {
         self.signatures = signatures
@@ -38,6 +40,7 @@ struct ProductFinder {
         shortcutGlobs = GlobSet(signatures.shortcuts)
         companyFolderGlobs = GlobSet(signatures.companyFolders)
         backupGlobs = GlobSet(signatures.backupNames)
+        documentsGlobs = Self.documentsRelative(signatures.companyFolders)
     }
 
     var product: String { signatures.product }
@@ -118,6 +121,7 @@ struct ProductFinder {
                                           version: version, evidence: evidence))
             }
         }
+        addRegistryInstallations(volume, to: &found)
         for index in found.indices { found[index].evidence += shortcuts }
         installations += found
     }
@@ -152,13 +156,15 @@ struct ProductFinder {
         let sorted = folders.map { VolumePath(bytes: $0) }.sorted()
         for folder in sorted {
             let byGlob = companyFolderGlobs.firstMatch(folder.bytes)
+            let relocated = byGlob == nil ? relocatedCompany(folder, volume: volume) : nil
+            let byLayout = byGlob != nil || relocated != nil
             // A file belongs to the innermost candidate folder that holds it.
             let inner = sorted.filter { $0 != folder && $0.isInside(folder) }
             var files: [DataFile] = []
             for (key, probe) in probes where key.root == volume.index {
                 let path = VolumePath(bytes: key.path)
                 guard path.isInside(folder), !inner.contains(where: { path.isInside($0) }) else { continue }
-                if byGlob == nil && path.parent != folder { continue }  // marker folders: own files only
+                if !byLayout && path.parent != folder { continue }  // marker folders: own files only
                 guard ContentKind(mime: probe.mime, description: probe.description) == .data,
                       !executableGlobs.contains(key.path), !shortcutGlobs.contains(key.path) else { continue }
                 files.append(DataFile(location: Location(root: volume.index, path: path), size: probe.size,
@@ -170,12 +176,17 @@ struct ProductFinder {
             if let byGlob {
                 evidence = Evidence(signature: "company.folders", detail: "company folder matches '\(byGlob)'",
                                     path: folder, confidence: .high)
+            } else if let (glob, documents) = relocated {
+                evidence = Evidence(signature: "company.folders",
+                                    detail: "company folder matches '\(glob)' in the Documents folder that "
+                                        + "\(documents.hive.path) records as '\(documents.recorded)'",
+                                    path: folder, confidence: .high)
             } else {
                 evidence = Evidence(signature: "company.markers",
                                     detail: "folder name carries the product's name and holds \(files.count) data file(s)",
                                     path: folder, confidence: .medium)
             }
-            companies.append(Company(product: product, name: companyName(folder, byGlob: byGlob != nil),
+            companies.append(Company(product: product, name: companyName(folder, byGlob: byLayout),
                                      folder: Location(root: volume.index, path: folder),
                                      dataFiles: files, evidence: [evidence]))
         }

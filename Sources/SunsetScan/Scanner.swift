@@ -53,6 +53,12 @@ public struct Scanner: Sendable {
             inventory.coverage.candidates += finder.probed
             inventory.coverage.gaps += finder.gaps
         }
+        if volumes.contains(where: { $0.registry.hivesFound > 0 }) {
+            inventory.installedPrograms = volumes.flatMap(\.registry.programs).sorted()
+        }
+        if volumes.contains(where: { $0.registry.userHivesFound > 0 }) {
+            inventory.userFolders = volumes.flatMap(\.registry.userFolders).sorted()
+        }
         inventory.installations.sort { $0.location < $1.location }
         inventory.companies.sort { ($0.folder, $0.name) < ($1.folder, $1.name) }
         inventory.backups.sort { $0.file.location < $1.file.location }
@@ -60,49 +66,5 @@ public struct Scanner: Sendable {
         inventory.cloudFolders.sort { $0.location < $1.location }
         inventory.coverage.gaps.sort()
         return inventory
-    }
-}
-
-/// One scan root after its walk: the entries, what kind of volume it is, and its host.
-struct Volume {
-    var root: ScanRoot
-    var opener: PathOpener
-    var entries: [WalkEntry]
-    var coverage: Coverage
-    var cloudFolders: [CloudFolder]
-
-    var index: Int { root.index }
-
-    static func open(path: String, index: Int, excludes: [Glob],
-                     progress: (@Sendable (Int) -> Void)?) throws(ScanError) -> Volume {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw ScanError.unreadableRoot(path, reason: "no such file or folder")
-        }
-        guard isFolder.boolValue else { throw ScanError.notAFolder(path) }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let walk = try Walker(excludes: excludes, progress: progress).walk(root: absolute, rootIndex: index)
-        let isWindows = isWindowsVolume(walk.entries)
-        let opener = try PathOpener(root: absolute)
-        var notes: [(VolumePath, String)] = []
-        let host = HostDetector.host(isWindowsVolume: isWindows, entries: walk.entries, opener: opener, notes: &notes)
-        var coverage = walk.coverage
-        coverage.gaps += notes.map { Coverage.Gap(location: Location(root: index, path: $0.0), reason: $0.1) }
-        return Volume(
-            root: ScanRoot(index: index, path: absolute, isWindowsVolume: isWindows, host: host),
-            opener: opener,
-            entries: walk.entries,
-            coverage: coverage,
-            cloudFolders: CloudFolders.find(in: walk.entries, root: index)
-        )
-    }
-
-    /// `Windows/System32`, `Users` or `Program Files*` at the top, in any case.
-    static func isWindowsVolume(_ entries: [WalkEntry]) -> Bool {
-        entries.contains { entry in
-            guard entry.kind == .directory, entry.path.count <= 40 else { return false }
-            let path = HostDetector.lower(entry.path)
-            return path == "windows/system32" || path == "users" || (path.hasPrefix("program files") && !path.contains("/"))
-        }
     }
 }

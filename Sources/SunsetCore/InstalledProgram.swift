@@ -1,0 +1,40 @@
+/// One program a Windows volume's registry lists as installed (an uninstall entry), whichever
+/// product it is: packs for other products can judge them too.
+public struct InstalledProgram: Hashable, Codable, Sendable, Comparable {
+    /// The entry's `DisplayName`, as Programs and Features shows it.
+    public var name: String
+    /// `DisplayVersion`.
+    public var version: String?
+    /// `Publisher`.
+    public var publisher: String?
+    /// `InstallLocation` as the registry holds it (a Windows path such as `C:\Program Files\…`).
+    public var installLocation: String?
+    /// `InstallDate` as the registry holds it (usually `YYYYMMDD`).
+    public var installDate: String?
+    /// The install location as a folder under the scan root, when it is there.
+    public var location: Location?
+    /// The hive file the entry was read from (`Windows/System32/config/SOFTWARE` or a user's `NTUSER.DAT`).
+    public var hive: Location
+    /// The entry's key inside the hive, e.g. `WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\Invoice2go`.
+    public var key: String
+    /// For an entry in a user's own hive (installed for that user alone), the profile folder's name.
+    public var user: String?
+
+    public init(name: String, version: String? = nil, publisher: String? = nil, installLocation: String? = nil,
+                installDate: String? = nil, location: Location? = nil, hive: Location, key: String, user: String? = nil) {
+        self.name = name
+        self.version = version
+        self.publisher = publisher
+        self.installLocation = installLocation
+        self.installDate = installDate
+        self.location = location
+        self.hive = hive
+        self.key = key
+        self.user = user
+    }
+
+    /// By name, then by where the entry was read.
+    public static func < (lhs: InstalledProgram, rhs: InstalledProgram) -> Bool {
+        (lhs.name, lhs.hive, lhs.key) < (rhs.name, rhs.hive, rhs.key)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SunsetCore
+
+/// One scan root after its walk: the entries, what kind of volume it is, and its host.
+struct Volume {
+    var root: ScanRoot
+    var opener: PathOpener
+    var entries: [WalkEntry]
+    var coverage: Coverage
+    var cloudFolders: [CloudFolder]
+    /// What the volume's registry hives say (empty when it has none).
+    var registry: Registry
+
+    var index: Int { root.index }
+
+    static func open(path: String, index: Int, excludes: [Glob],
+                     progress: (@Sendable (Int) -> Void)?) throws(ScanError) -> Volume {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ScanError.unreadableRoot(path, reason: "no such file or folder")
+        }
+        guard isFolder.boolValue else { throw ScanError.notAFolder(path) }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let walk = try Walker(excludes: excludes, progress: progress).walk(root: absolute, rootIndex: index)
+        let isWindows = isWindowsVolume(walk.entries)
+        let opener = try PathOpener(root: absolute)
+        var notes: [(VolumePath, String)] = []
+        var host = HostDetector.host(isWindowsVolume: isWindows, entries: walk.entries, opener: opener, notes: &notes)
+        var coverage = walk.coverage
+        coverage.gaps += notes.map { Coverage.Gap(location: Location(root: index, path: $0.0), reason: $0.1) }
+        var registry = Registry()
+        if isWindows {
+            registry = Registry.read(entries: walk.entries, opener: opener, root: index)
+            host = WindowsHost.combine(host, with: registry.windows)
+            coverage.gaps += registry.gaps
+            coverage.candidates += registry.opened
+        }
+        return Volume(
+            root: ScanRoot(index: index, path: absolute, isWindowsVolume: isWindows, host: host),
+            opener: opener,
+            entries: walk.entries,
+            coverage: coverage,
+            cloudFolders: CloudFolders.outermost(CloudFolders.find(in: walk.entries, root: index) + registry.oneDriveFolders),
+            registry: registry
+        )
+    }
+
+    /// `Windows/System32`, `Users` or `Program Files*` at the top, in any case.
+    static func isWindowsVolume(_ entries: [WalkEntry]) -> Bool {
+        entries.contains { entry in
+            guard entry.kind == .directory, entry.path.count <= 40 else { return false }
+            let path = HostDetector.lower(entry.path)
+            return path == "windows/system32" || path == "users" || (path.hasPrefix("program files") && !path.contains("/"))
+        }
+    }
+}
