@@ -15,6 +15,9 @@ public enum Audit {
         public var stdout: Data?
         /// Seconds the scan and evaluation took (not part of the results, which stay deterministic).
         public var seconds: Double
+        /// What the reporters rendered, for the terminal summary.
+        public var input: ReportInput
+        public var templates: TemplateSet
     }
 
     /// Runs a whole audit.
@@ -26,17 +29,12 @@ public enum Audit {
         let results = try evaluate(roots: options.roots, asOf: options.asOf, packs: packs,
                                    excludes: options.excludes, language: options.language)
         let seconds = Date().timeIntervalSince(started)
-        if options.output == "-" {
-            let data = try options.formats[0].reporter(templates: templates).render(results, language: options.language)
-            return Outcome(results: results, written: [], stdout: data, seconds: seconds)
-        }
-        let writer = try ReportWriter(folder: options.output, roots: results.inventory.roots.map(\.path), force: options.force)
-        var written: [String] = []
-        for format in options.formats {
-            let data = try format.reporter(templates: templates).render(results, language: options.language)
-            written.append(try writer.write(data, named: format.fileName))
-        }
-        return Outcome(results: results, written: written, stdout: nil, seconds: seconds)
+        let input = ReportInput(results: results, language: options.language, packs: packs, failOn: options.failOn,
+                                duration: options.recordsDuration ? seconds : nil)
+        let published = try Publisher.publish(input, formats: options.formats, templates: templates,
+                                              output: options.output, force: options.force)
+        return Outcome(results: results, written: published.written, stdout: published.stdout, seconds: seconds,
+                       input: input, templates: templates)
     }
 
     /// Scans and judges, without writing anything.

@@ -7,7 +7,7 @@ extension AuditOptions {
     public static func parse(roots: [String], asOf: String?, rules: [String], excludes: [String], format: String?,
                              output: String, lang: String, templates: String?, force: Bool) throws -> AuditOptions {
         guard let language = Language(rawValue: lang) else {
-            throw KitError.badFormat(lang, known: Language.allCases.map(\.rawValue))
+            throw KitError.badLanguage(lang, known: Language.allCases.map(\.rawValue))
         }
         return AuditOptions(roots: roots.isEmpty ? defaultRoots() : roots, asOf: try day(asOf), rulePaths: rules,
                             excludes: excludes, formats: try formats(format), output: output, language: language,

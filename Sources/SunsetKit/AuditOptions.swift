@@ -15,10 +15,15 @@ public struct AuditOptions: Sendable {
     public var language: Language
     public var templates: String?
     public var force: Bool
+    /// Findings at or above this severity are failures in JUnit (`--fail-on`).
+    public var failOn: Severity
+    /// False for reproducible runs (`--as-of` given): the wall-clock duration then stays out
+    /// of every report so that two runs give the same bytes.
+    public var recordsDuration: Bool
 
     public init(roots: [String], asOf: CalendarDay, rulePaths: [String] = [], excludes: [String] = [],
                 formats: [Format] = Format.defaults, output: String = "sunset-report", language: Language = .en,
-                templates: String? = nil, force: Bool = false) {
+                templates: String? = nil, force: Bool = false, failOn: Severity = .high, recordsDuration: Bool = false) {
         self.roots = roots
         self.asOf = asOf
         self.rulePaths = rulePaths
@@ -28,6 +33,8 @@ public struct AuditOptions: Sendable {
         self.language = language
         self.templates = templates
         self.force = force
+        self.failOn = failOn
+        self.recordsDuration = recordsDuration
     }
 
     /// Parses `--as-of`; nil means today on the local calendar.
@@ -37,16 +44,25 @@ public struct AuditOptions: Sendable {
         return day
     }
 
-    /// Parses `--format md,html,json`.
+    /// Parses `--format md,html,json,sarif,junit` (each format once, in the order given).
     public static func formats(_ text: String?) throws -> [Format] {
         guard let text else { return Format.defaults }
-        return try text.split(separator: ",").map { part in
+        var seen = Set<Format>()
+        return try text.split(separator: ",", omittingEmptySubsequences: false).compactMap { part in
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let format = Format(rawValue: name) else {
                 throw KitError.badFormat(name, known: Format.allCases.map(\.rawValue))
             }
-            return format
+            return seen.insert(format).inserted ? format : nil
         }
+    }
+
+    /// Parses `--fail-on`.
+    public static func severity(_ text: String) throws -> Severity {
+        guard let severity = Severity(rawValue: text) else {
+            throw KitError.badSeverity(text, known: Severity.allCases.map(\.rawValue))
+        }
+        return severity
     }
 
     /// The folders scanned when none are given: the home folder, and under WSL the

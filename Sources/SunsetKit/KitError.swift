@@ -7,6 +7,8 @@ public enum KitError: Error, LocalizedError, Equatable {
     case outputInsideRoot(output: String, root: String)
     case stdoutNeedsOneFormat
     case demoFolderNotEmpty(String)
+    case badSeverity(String, known: [String])
+    case badLanguage(String, known: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -16,6 +18,8 @@ public enum KitError: Error, LocalizedError, Equatable {
             return "the output folder '\(output)' lies inside the scan root '\(root)'; a scan never writes there — choose another --output"
         case .stdoutNeedsOneFormat: return "--output - writes to standard output and takes exactly one --format"
         case let .demoFolderNotEmpty(path): return "the demo folder '\(path)' is not empty; give a new or empty folder"
+        case let .badSeverity(text, known): return "unknown severity '\(text)'; choose from \(known.joined(separator: ", "))"
+        case let .badLanguage(text, known): return "unknown language '\(text)'; choose from \(known.joined(separator: ", "))"
         }
     }
 }
