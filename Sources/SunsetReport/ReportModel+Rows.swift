@@ -20,18 +20,18 @@ extension ReportModel {
         }
         return RootRow(path: root.path, kind: labels[root.isWindowsVolume ? "root.windows" : "root.folder"],
                        os: os + (host.isRunningSystem ? " — " + labels["host.running"] : ""),
-                       version: host.version ?? labels["unknown"], build: host.build.map(String.init) ?? labels["unknown"],
-                       released: lifecycle?.released.map(labels.day) ?? labels["unknown"], support: support)
+                       version: host.version ?? labels["unknown-f"], build: host.build.map(String.init) ?? labels["unknown"],
+                       released: lifecycle?.released.map(labels.day) ?? labels["unknown-f"], support: support)
     }
 
     static func evidence(_ evidence: Evidence, labels: Labels) -> String {
         let line = labels.fill("evidence.line", evidence.detail, evidence.signature,
                                labels["confidence.\(evidence.confidence.rawValue)"])
-        return evidence.path.map { "\($0.description): \(line)" } ?? line
+        return evidence.path.map { "\($0.description)\(labels["colon"]) \(line)" } ?? line
     }
 
     static func installation(_ installation: Installation, labels: Labels) -> InstallationRow {
-        InstallationRow(path: installation.location.path.description, version: installation.version ?? labels["unknown"],
+        InstallationRow(path: installation.location.path.description, version: installation.version ?? labels["unknown-f"],
                         confidence: labels["confidence.\(installation.confidence.rawValue)"],
                         evidence: installation.evidence.map { evidence($0, labels: labels) })
     }
@@ -62,7 +62,7 @@ extension ReportModel {
         let hidden = company.dataFiles.count - files.count
         return CompanyRow(name: company.name, folder: company.folder.path.description,
                           files: labels.count("company.files", company.dataFiles.count),
-                          lastChange: company.lastChange.map(labels.day) ?? labels["unknown"],
+                          lastChange: company.lastChange.map(labels.day) ?? labels["unknown-f"],
                           confidence: labels["confidence.\(company.confidence.rawValue)"],
                           backup: backup, backupOffMachine: backups.first?.placement.isOffMachine ?? false,
                           hasBackup: !backups.isEmpty, exports: exports, hasExports: !exports.isEmpty,
