@@ -51,7 +51,7 @@ public struct JUnitReporter: Reporter {
             var cases: [Case] = []
             for rule in pack.rules {
                 if subjects[rule.scope] == nil {
-                    subjects[rule.scope] = RuleEngine.subjects(of: rule.scope, pack: pack, in: results.inventory, asOf: results.asOf)
+                    subjects[rule.scope] = RuleEngine.subjects(of: rule.scope, pack: pack, in: results.inventory)
                 }
                 let fired = findings.removeValue(forKey: rule.fullID) ?? []
                 var bySubject = Dictionary(fired.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })

@@ -13,6 +13,6 @@ public struct MarkdownReporter: Reporter {
 
     public func render(_ input: ReportInput) throws -> Data {
         let model = ReportModel(input, labels: templates.labels(input.language))
-        return Data(try templates.render("report.md", model).utf8)
+        return Data(try templates.render("report.md", TemplateValue.plain(model) ?? [:]).utf8)
     }
 }
