@@ -60,7 +60,8 @@ let package = Package(
         .testTarget(name: "SunsetCoreTests", dependencies: ["SunsetCore"]),
         .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetRules", "SunsetFixtures", "ZIPFoundation"]),
         .testTarget(name: "SunsetRulesTests", dependencies: ["SunsetRules", "SunsetFixtures"]),
-        .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"]),
+        .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),
     ],
     swiftLanguageModes: [.v6]

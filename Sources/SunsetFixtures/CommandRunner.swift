@@ -37,6 +37,12 @@ public struct CommandRunner: Sendable {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Every run speaks English unless it asks otherwise with --lang: a developer's own
+        // locale must not change what a test sees.
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment[name] = nil }
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -15,6 +15,9 @@ public enum Audit {
         public var stdout: Data?
         /// Seconds the scan and evaluation took (not part of the results, which stay deterministic).
         public var seconds: Double
+        /// What the reporters rendered, for the terminal summary.
+        public var input: ReportInput
+        public var templates: TemplateSet
     }
 
     /// Runs a whole audit.
@@ -22,33 +25,32 @@ public enum Audit {
         if options.output == "-" && options.formats.count != 1 { throw KitError.stdoutNeedsOneFormat }
         let started = Date()
         let templates = try TemplateSet(overrides: options.templates)
-        let results = try judge(roots: options.roots, asOf: options.asOf, rulePaths: options.rulePaths,
-                                excludes: options.excludes, language: options.language,
-                                warnWithin: options.warnWithin, waivers: options.waivers)
+        let (results, packs) = try judge(roots: options.roots, asOf: options.asOf, rulePaths: options.rulePaths,
+                                         excludes: options.excludes, language: options.language,
+                                         warnWithin: options.warnWithin, waivers: options.waivers)
         let seconds = Date().timeIntervalSince(started)
-        if options.output == "-" {
-            let data = try options.formats[0].reporter(templates: templates).render(results, language: options.language)
-            return Outcome(results: results, written: [], stdout: data, seconds: seconds)
-        }
-        let writer = try ReportWriter(folder: options.output, roots: results.inventory.roots.map(\.path), force: options.force)
-        var written: [String] = []
-        for format in options.formats {
-            let data = try format.reporter(templates: templates).render(results, language: options.language)
-            written.append(try writer.write(data, named: format.fileName))
-        }
-        return Outcome(results: results, written: written, stdout: nil, seconds: seconds)
+        let lifecycle = HostLifecycle.lookup(try PackSet.osReleases(extra: options.rulePaths))
+        let input = ReportInput(results: results, language: options.language, packs: packs, failOn: options.failOn,
+                                duration: options.recordsDuration ? seconds : nil, hostLifecycle: lifecycle)
+        let published = try Publisher.publish(input, formats: options.formats, templates: templates,
+                                              output: options.output, force: options.force)
+        return Outcome(results: results, written: published.written, stdout: published.stdout, seconds: seconds,
+                       input: input, templates: templates)
     }
 
     /// Loads the packs, OS tables and waivers the options name, then scans and judges.
+    /// Returns the results and the packs they were judged with.
     public static func judge(roots: [String], asOf: CalendarDay, rulePaths: [String], excludes: [String],
-                             language: Language, warnWithin: Int, waivers: String?) throws -> AuditResults {
+                             language: Language, warnWithin: Int,
+                             waivers: String?) throws -> (results: AuditResults, packs: [RulePack]) {
         let packs = try PackSet.load(extra: rulePaths)
         let osReleases = try PackSet.osReleases(extra: rulePaths)
         let waiverSet = try waivers.map {
             try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
         } ?? .none
-        return try evaluate(roots: roots, asOf: asOf, packs: packs, excludes: excludes, language: language,
-                            warnWithin: warnWithin, osReleases: osReleases, waivers: waiverSet)
+        let results = try evaluate(roots: roots, asOf: asOf, packs: packs, excludes: excludes, language: language,
+                                   warnWithin: warnWithin, osReleases: osReleases, waivers: waiverSet)
+        return (results, packs)
     }
 
     /// Scans and judges, without writing anything: the packs' findings, with the waivers

@@ -8,7 +8,7 @@ extension AuditOptions {
                              output: String, lang: String, templates: String?, force: Bool,
                              warnWithin: Int? = nil, waivers: String? = nil) throws -> AuditOptions {
         guard let language = Language(rawValue: lang) else {
-            throw KitError.badFormat(lang, known: Language.allCases.map(\.rawValue))
+            throw KitError.badLanguage(lang, known: Language.allCases.map(\.rawValue))
         }
         return AuditOptions(roots: roots.isEmpty ? defaultRoots() : roots, asOf: try day(asOf), rulePaths: rules,
                             excludes: excludes, formats: try formats(format), output: output, language: language,

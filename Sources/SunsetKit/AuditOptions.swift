@@ -19,11 +19,17 @@ public struct AuditOptions: Sendable {
     public var warnWithin: Int
     /// The waivers file to apply, nil for none.
     public var waivers: String?
+    /// Findings at or above this severity are failures in JUnit (`--fail-on`).
+    public var failOn: Severity
+    /// False for reproducible runs (`--as-of` given): the wall-clock duration then stays out
+    /// of every report so that two runs give the same bytes.
+    public var recordsDuration: Bool
 
     /// Options with the defaults of the command line for everything not given.
     public init(roots: [String], asOf: CalendarDay, rulePaths: [String] = [], excludes: [String] = [],
                 formats: [Format] = Format.defaults, output: String = "sunset-report", language: Language = .en,
-                templates: String? = nil, force: Bool = false, warnWithin: Int = 0, waivers: String? = nil) {
+                templates: String? = nil, force: Bool = false, warnWithin: Int = 0, waivers: String? = nil,
+                failOn: Severity = .high, recordsDuration: Bool = false) {
         self.roots = roots
         self.asOf = asOf
         self.rulePaths = rulePaths
@@ -35,6 +41,8 @@ public struct AuditOptions: Sendable {
         self.force = force
         self.warnWithin = warnWithin
         self.waivers = waivers
+        self.failOn = failOn
+        self.recordsDuration = recordsDuration
     }
 
     /// The waivers file read when `--waivers` is not given, if it exists in the working folder.
@@ -60,16 +68,25 @@ public struct AuditOptions: Sendable {
         return day
     }
 
-    /// Parses `--format md,html,json`.
+    /// Parses `--format md,html,json,sarif,junit` (each format once, in the order given).
     public static func formats(_ text: String?) throws -> [Format] {
         guard let text else { return Format.defaults }
-        return try text.split(separator: ",").map { part in
+        var seen = Set<Format>()
+        return try text.split(separator: ",", omittingEmptySubsequences: false).compactMap { part in
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let format = Format(rawValue: name) else {
                 throw KitError.badFormat(name, known: Format.allCases.map(\.rawValue))
             }
-            return format
+            return seen.insert(format).inserted ? format : nil
         }
+    }
+
+    /// Parses `--fail-on`.
+    public static func severity(_ text: String) throws -> Severity {
+        guard let severity = Severity(rawValue: text) else {
+            throw KitError.badSeverity(text, known: Severity.allCases.map(\.rawValue))
+        }
+        return severity
     }
 
     /// The folders scanned when none are given: the home folder, and under WSL the

@@ -40,10 +40,9 @@ public enum Check {
     /// Nagios mode, with the reason on one line.
     public static func run(_ options: CheckOptions, now: Date = Date()) -> Outcome {
         do {
-            let results = try Audit.judge(roots: options.roots, asOf: options.asOf, rulePaths: options.rulePaths,
-                                          excludes: options.excludes, language: .en, warnWithin: options.warnWithin,
-                                          waivers: options.waivers)
-            let packs = try PackSet.load(extra: options.rulePaths)
+            let (results, packs) = try Audit.judge(roots: options.roots, asOf: options.asOf, rulePaths: options.rulePaths,
+                                                   excludes: options.excludes, language: .en,
+                                                   warnWithin: options.warnWithin, waivers: options.waivers)
             let facts = HealthFacts(results, supportEnds: packs.reduce(into: [:]) { $0[$1.id] = $1.product.dates["support-end"] })
             if let path = options.prometheus {
                 let writer = try ReportWriter(folder: (path as NSString).deletingLastPathComponent.isEmpty

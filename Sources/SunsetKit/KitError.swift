@@ -8,6 +8,8 @@ public enum KitError: Error, LocalizedError, Equatable {
     case stdoutNeedsOneFormat
     case demoFolderNotEmpty(String)
     case badWarnWithin(Int)
+    case badSeverity(String, known: [String])
+    case badLanguage(String, known: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -18,6 +20,8 @@ public enum KitError: Error, LocalizedError, Equatable {
         case .stdoutNeedsOneFormat: return "--output - writes to standard output and takes exactly one --format"
         case let .demoFolderNotEmpty(path): return "the demo folder '\(path)' is not empty; give a new or empty folder"
         case let .badWarnWithin(days): return "--warn-within takes a number of days, 0 or more, not \(days)"
+        case let .badSeverity(text, known): return "unknown severity '\(text)'; choose from \(known.joined(separator: ", "))"
+        case let .badLanguage(text, known): return "unknown language '\(text)'; choose from \(known.joined(separator: ", "))"
         }
     }
 }

@@ -3,11 +3,13 @@ import SunsetCore
 import SunsetRules
 
 /// `results.json`: the results as they are, keys sorted, so equal results give equal bytes.
+/// The layout is documented in `docs/results.md` and versioned by `schemaVersion`; the
+/// run's duration is deliberately not part of it (see there).
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ results: AuditResults, language: Language) throws -> Data {
-        var data = try Self.encoder.encode(results)
+    public func render(_ input: ReportInput) throws -> Data {
+        var data = try Self.encoder.encode(input.results)
         data.append(0x0A)
         return data
     }

@@ -11,8 +11,8 @@ public struct MarkdownReporter: Reporter {
         self.templates = templates
     }
 
-    public func render(_ results: AuditResults, language: Language) throws -> Data {
-        let model = ReportModel(results, language: language, labels: templates.labels(language))
-        return Data(try templates.render("report.md", model).utf8)
+    public func render(_ input: ReportInput) throws -> Data {
+        let model = ReportModel(input, labels: templates.labels(input.language))
+        return Data(try templates.render("report.md", TemplateValue.plain(model) ?? [:]).utf8)
     }
 }

@@ -3,16 +3,21 @@ import SunsetCore
 import SunsetRules
 
 /// What the Markdown and HTML templates show, prepared from the results: every value a
-/// template needs is a ready string or list, so templates stay logic-less.
+/// template needs is a ready string, flag or list, so templates stay logic-less and every
+/// word comes from the labels of the report's language.
 struct ReportModel {
+    /// The labels, for `{{t.key}}` in templates.
     var t: [String: String]
     var lang: String
     var tool: String
     var asOf: String
+    var asOfISO: String
     var packs: [String]
-    var roots: [Root]
+    var roots: [RootRow]
     var verdict: String
     var risk: String
+    /// The worst active severity's raw name (`none` without findings), for styling.
+    var riskLevel: String
     var counts: [Count]
     var installations: [InstallationRow]
     var hasInstallations: Bool
@@ -23,118 +28,93 @@ struct ReportModel {
     var waived: [FindingRow]
     var hasWaived: Bool
     var steps: [Step]
-    var coverage: CoverageRow
+    var hasSteps: Bool
+    var coverage: [CoverageRow]
+    var gaps: [String]
+    var hasGaps: Bool
 
-    struct Root { var path: String; var kind: String; var host: String }
-    struct Count { var severity: String; var label: String; var count: Int }
-    struct InstallationRow { var path: String; var version: String; var confidence: String; var evidence: [String] }
-    struct CompanyRow {
-        var name: String; var folder: String; var files: Int; var lastChange: String
-        var backup: String; var exports: [String]; var confidence: String
-    }
-    struct Group { var severity: String; var label: String; var findings: [FindingRow] }
-    struct FindingRow {
-        var rule: String; var severity: String; var title: String; var subject: String
-        var message: String; var remediation: String; var evidence: [String]; var waiver: String
-    }
-    struct Step { var number: Int; var title: String; var howTo: String; var done: Bool; var items: [Item] }
-    struct Item { var done: Bool; var who: String; var evidence: String }
-    struct CoverageRow { var files: Int; var directories: Int; var candidates: Int; var symlinks: Int; var special: Int; var gaps: [String]; var hasGaps: Bool }
-
-    init(_ results: AuditResults, language: Language, labels: [String: String]) {
-        func label(_ key: String) -> String { labels[key] ?? key }
-        t = labels
-        lang = language.rawValue
+    init(_ input: ReportInput, labels: Labels) {
+        let results = input.results
+        t = labels.texts
+        lang = labels.language.rawValue
         tool = "\(results.tool.name) \(results.tool.version)"
-        asOf = results.asOf.description
-        packs = results.packs.map { "\($0.name) (\($0.id) \($0.version), \($0.source))" }
-        roots = results.inventory.roots.map {
-            Root(path: $0.path, kind: label($0.isWindowsVolume ? "root.windows" : "root.folder"), host: Self.host($0.host))
+        asOf = labels.day(results.asOf)
+        asOfISO = results.asOf.description
+        packs = results.packs.map {
+            labels.fill("pack.line", $0.name, $0.id, $0.version, $0.source == "built-in" ? labels["pack.built-in"] : $0.source)
         }
+        roots = results.inventory.roots.map { Self.root($0, input: input, labels: labels) }
+
         let active = results.findings.filter { $0.waiver == nil }
         if let worst = results.worstSeverity {
-            risk = label("severity.\(worst.rawValue)")
-            verdict = Self.fill(label("verdict.findings"), active.count, risk)
+            risk = labels["severity.\(worst.rawValue)"]
+            riskLevel = worst.rawValue
+            verdict = labels.count("verdict.findings", active.count, risk)
         } else {
-            risk = label("risk.none")
-            verdict = label(results.inventory.installations.isEmpty && results.inventory.companies.isEmpty
-                            ? "verdict.nothing" : "verdict.clean")
+            risk = labels["risk.none"]
+            riskLevel = "none"
+            let nothing = results.inventory.installations.isEmpty && results.inventory.companies.isEmpty
+                && results.inventory.backups.isEmpty
+            verdict = labels[nothing ? "verdict.nothing" : "verdict.clean"]
         }
         counts = Severity.allCases.reversed().map { severity in
-            Count(severity: severity.rawValue, label: label("severity.\(severity.rawValue)"),
-                  count: active.filter { $0.severity == severity }.count)
+            Count(severity: severity.rawValue, label: labels["severity.\(severity.rawValue)"],
+                  count: labels.number(active.filter { $0.severity == severity }.count))
         }
-        installations = results.inventory.installations.map {
-            InstallationRow(path: $0.location.path.description, version: $0.version ?? label("unknown"),
-                            confidence: label("confidence.\($0.confidence.rawValue)"), evidence: $0.evidence.map(Self.evidence))
-        }
+
+        installations = results.inventory.installations.map { Self.installation($0, labels: labels) }
         hasInstallations = !installations.isEmpty
-        companies = results.inventory.companies.map { Self.company($0, results, asOf: results.asOf, label: label) }
+        companies = results.inventory.companies.map { Self.company($0, results, labels: labels) }
         hasCompanies = !companies.isEmpty
+
         groups = Severity.allCases.reversed().compactMap { severity in
-            let rows = active.filter { $0.severity == severity }.map { Self.finding($0, label: label) }
-            return rows.isEmpty ? nil : Group(severity: severity.rawValue, label: label("severity.\(severity.rawValue)"), findings: rows)
+            let rows = active.filter { $0.severity == severity }.map { Self.finding($0, labels: labels) }
+            return rows.isEmpty ? nil : Group(severity: severity.rawValue, label: labels["severity.\(severity.rawValue)"],
+                                              count: labels.count("group.count", rows.count), findings: rows)
         }
         hasFindings = !groups.isEmpty
-        waived = results.findings.filter { $0.waiver != nil }.map { Self.finding($0, label: label) }
+        waived = results.findings.filter { $0.waiver != nil }.map { Self.finding($0, labels: labels) }
         hasWaived = !waived.isEmpty
-        steps = results.checklist.enumerated().map { index, step in
-            Step(number: index + 1, title: step.title, howTo: step.howTo, done: step.isDone,
-                 items: step.items.map { Item(done: $0.done, who: $0.company ?? label("checklist.machine"), evidence: $0.evidence) })
-        }
-        let coverage = results.inventory.coverage
-        let gaps = coverage.gaps.map { "\($0.location.path.description): \($0.reason)" }
-        self.coverage = CoverageRow(files: coverage.files, directories: coverage.directories, candidates: coverage.candidates,
-                                    symlinks: coverage.symlinks, special: coverage.specialFiles, gaps: gaps, hasGaps: !gaps.isEmpty)
+        steps = results.checklist.enumerated().map { Self.step($1, number: $0 + 1, labels: labels) }
+        hasSteps = !steps.isEmpty
+
+        let scanned = results.inventory.coverage
+        coverage = [
+            CoverageRow(label: labels["coverage.files"], value: labels.number(scanned.files)),
+            CoverageRow(label: labels["coverage.directories"], value: labels.number(scanned.directories)),
+            CoverageRow(label: labels["coverage.candidates"], value: labels.number(scanned.candidates)),
+            CoverageRow(label: labels["coverage.unreadable"], value: labels.number(scanned.gaps.count)),
+            CoverageRow(label: labels["coverage.symlinks"], value: labels.number(scanned.symlinks)),
+            CoverageRow(label: labels["coverage.special"], value: labels.number(scanned.specialFiles)),
+            CoverageRow(label: labels["coverage.duration"],
+                        value: input.duration.map(labels.seconds) ?? labels["coverage.duration-not-recorded"]),
+        ]
+        gaps = scanned.gaps.map { labels.fill("coverage.gap", $0.location.path.description, $0.reason) }
+        hasGaps = !gaps.isEmpty
     }
 
     // MARK: - Rows
 
-    static func host(_ host: HostOS) -> String {
-        var text = host.name
-        if let build = host.build { text += " (build \(build))" }
-        return text
+    struct RootRow {
+        var path: String; var kind: String; var os: String; var version: String; var build: String
+        var released: String; var support: String
     }
-
-    static func evidence(_ evidence: Evidence) -> String {
-        var text = "\(evidence.detail) [\(evidence.signature), \(evidence.confidence.rawValue)]"
-        if let path = evidence.path { text = "\(path.description): " + text }
-        return text
+    struct Count { var severity: String; var label: String; var count: String }
+    struct InstallationRow { var path: String; var version: String; var confidence: String; var evidence: [String] }
+    struct CompanyRow {
+        var name: String; var folder: String; var files: String; var lastChange: String; var confidence: String
+        var backup: String; var backupOffMachine: Bool; var hasBackup: Bool; var exports: [String]; var hasExports: Bool
+        var dataFiles: [String]; var moreFiles: String?
     }
-
-    static func company(_ company: Company, _ results: AuditResults, asOf: CalendarDay, label: (String) -> String) -> CompanyRow {
-        let backups = results.inventory.readableBackups(of: company).sorted { $0.file.modified > $1.file.modified }
-        var backup = label("company.no-backup")
-        if let newest = backups.first {
-            let age = asOf.days(since: CalendarDay(newest.file.modified, timeZone: CalendarDay.utc))
-            let place = newest.cloudProvider ?? label("placement.\(newest.placement.rawValue)")
-            backup = Self.fill(label("company.backup"), newest.file.location.path.description, age, place)
-        }
-        let exports = results.inventory.exports(of: company).map {
-            "\(label("export.\($0.kind.rawValue)")): \($0.file.location.path.description) (\(day($0.file.modified)))"
-        }
-        return CompanyRow(name: company.name, folder: company.folder.path.description, files: company.dataFiles.count,
-                          lastChange: company.lastChange.map(day) ?? label("unknown"), backup: backup,
-                          exports: exports.isEmpty ? [label("company.no-exports")] : exports,
-                          confidence: label("confidence.\(company.confidence.rawValue)"))
+    struct Group { var severity: String; var label: String; var count: String; var findings: [FindingRow] }
+    struct FindingRow {
+        var rule: String; var severity: String; var severityLabel: String; var title: String; var subject: String
+        var message: String; var remediation: String; var evidence: [String]; var hasEvidence: Bool; var waiver: String
     }
-
-    static func finding(_ finding: Finding, label: (String) -> String) -> FindingRow {
-        var waiver = ""
-        if let w = finding.waiver { waiver = Self.fill(label("waiver.text"), w.reason, w.expires.description) }
-        return FindingRow(rule: finding.ruleID, severity: label("severity.\(finding.severity.rawValue)"), title: finding.title,
-                          subject: finding.subject.name, message: finding.message, remediation: finding.remediation,
-                          evidence: finding.evidence.map(evidence), waiver: waiver)
+    struct Step {
+        var number: Int; var title: String; var howTo: String; var done: Bool; var state: String; var progress: String
+        var items: [Item]; var hasItems: Bool
     }
-
-    /// Puts the arguments in place of `{1}`, `{2}` … in a translated label.
-    static func fill(_ template: String, _ arguments: Any...) -> String {
-        var text = template
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index + 1)}", with: "\(argument)")
-        }
-        return text
-    }
-
-    static func day(_ date: Date) -> String { CalendarDay(date, timeZone: CalendarDay.utc).description }
+    struct Item { var done: Bool; var state: String; var who: String; var evidence: String }
+    struct CoverageRow { var label: String; var value: String }
 }

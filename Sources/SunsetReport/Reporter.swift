@@ -4,7 +4,8 @@ import SunsetRules
 
 /// Turns audit results into one output format.
 public protocol Reporter: Sendable {
-    func render(_ results: AuditResults, language: Language) throws -> Data
+    /// The bytes of the file (or of standard output) for these results.
+    func render(_ input: ReportInput) throws -> Data
 }
 
 /// Why a report could not be produced or written.
@@ -13,6 +14,7 @@ public enum ReportError: Error, LocalizedError, Equatable {
     case wouldOverwrite(String)
     case cannotWrite(String, reason: String)
     case unreadableResults(String, reason: String)
+    case newerSchema(String, version: Int, supported: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -20,6 +22,8 @@ public enum ReportError: Error, LocalizedError, Equatable {
         case let .wouldOverwrite(path): return "'\(path)' exists and was not written by sunset; refusing to overwrite it (use --force)"
         case let .cannotWrite(path, reason): return "cannot write '\(path)': \(reason)"
         case let .unreadableResults(path, reason): return "cannot read results from '\(path)': \(reason)"
+        case let .newerSchema(path, version, supported):
+            return "'\(path)' has results schema version \(version); this sunset reads version \(supported) — use a newer sunset"
         }
     }
 }

@@ -15,22 +15,37 @@ public struct TemplateSet: Sendable {
         try TemplateSet(overrides: nil)
     }
 
-    /// Built-in templates, with those found in `folder` taking their place.
+    /// Built-in templates, with those found in `folder` taking their place. A `strings.yaml`
+    /// there replaces labels key by key, so it may hold only the labels it changes.
     public init(overrides folder: String?) throws {
         ContentTypes.registerOnce()
         var files: [String: String] = [:]
         for (path, _) in Embedded.base64 {
             files[path] = String(decoding: Embedded.data(path) ?? Data(), as: UTF8.self)
         }
+        var strings = try Self.decodeStrings(files["strings.yaml"] ?? "", name: "strings.yaml")
         if let folder {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            guard !names.isEmpty else { throw ReportError.template(name: folder, reason: "no templates in this folder") }
-            for name in names where name.hasSuffix(".mustache") || name == "strings.yaml" {
-                files[name] = try String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+            guard names.contains(where: { $0.hasSuffix(".mustache") || $0 == "strings.yaml" }) else {
+                throw ReportError.template(name: folder, reason: "no *.mustache templates or strings.yaml in this folder")
+            }
+            for name in names.sorted() where name.hasSuffix(".mustache") || name == "strings.yaml" {
+                let path = (folder as NSString).appendingPathComponent(name)
+                let text: String
+                do {
+                    text = try String(contentsOfFile: path, encoding: .utf8)
+                } catch {
+                    throw ReportError.template(name: path, reason: "cannot be read as UTF-8 text")
+                }
+                if name == "strings.yaml" {
+                    strings.merge(try Self.decodeStrings(text, name: path)) { builtIn, given in builtIn.merging(given) { $1 } }
+                } else {
+                    files[name] = text
+                }
             }
         }
         var library = MustacheLibrary()
-        for (name, text) in files where name.hasSuffix(".mustache") {
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch {
@@ -38,10 +53,14 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
+        self.strings = strings
+    }
+
+    private static func decodeStrings(_ text: String, name: String) throws -> [String: [String: String]] {
         do {
-            strings = try YAMLDecoder().decode([String: [String: String]].self, from: files["strings.yaml"] ?? "")
+            return try YAMLDecoder().decode([String: [String: String]].self, from: text)
         } catch {
-            throw ReportError.template(name: "strings.yaml", reason: "\(error)")
+            throw ReportError.template(name: name, reason: "\(error)")
         }
     }
 
@@ -53,10 +72,19 @@ public struct TemplateSet: Sendable {
         return output
     }
 
-    /// The labels in one language (English where a label lacks a translation).
-    func labels(_ language: Language) -> [String: String] {
-        strings.mapValues { $0[language.rawValue] ?? $0["en"] ?? "" }
+    /// The labels in one language (English where a label lacks a translation; a test
+    /// checks that none lacks one in the built-in strings).
+    func labels(_ language: Language) -> Labels {
+        Labels(language: language, texts: strings.mapValues { $0[language.rawValue] ?? $0["en"] ?? "" })
     }
+
+    /// Label keys that lack a text in some language (empty for a complete `strings.yaml`).
+    public var untranslatedKeys: [String] {
+        strings.filter { _, texts in Language.allCases.contains { (texts[$0.rawValue] ?? "").isEmpty } }.keys.sorted()
+    }
+
+    /// Every label key, sorted.
+    public var labelKeys: [String] { strings.keys.sorted() }
 }
 
 /// Content types for the templates' `{{% CONTENT_TYPE: … }}` pragma.
@@ -66,29 +94,4 @@ enum ContentTypes {
     }()
 
     static func registerOnce() { _ = once }
-}
-
-/// Escapes text for GitHub-flavoured Markdown: characters that would start markup, break a
-/// table cell or a line are neutralised, so a file name is always shown as written.
-struct MarkdownEscaper: MustacheContentType {
-    func escapeText(_ text: String) -> String { Self.escape(text) }
-
-    /// Characters that can open or close markup mid-line. Parentheses need no escape
-    /// because the brackets that would make them a link are escaped.
-    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            if character == "\n" || character == "\r" || character == "\r\n" {
-                out += " "
-            } else if special.contains(character) {
-                out += "\\" + String(character)
-            } else {
-                out.append(character)
-            }
-        }
-        return out
-    }
 }

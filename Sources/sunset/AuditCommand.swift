@@ -5,7 +5,7 @@ import SunsetKit
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Scan, judge and write the reports (report.md, report.html, results.json)."
+        abstract: "Scan, judge and write the reports (report.md, report.html, results.json; also results.sarif, results.junit.xml)."
     )
 
     @OptionGroup var common: CommonOptions
@@ -16,7 +16,7 @@ struct AuditCommand: ParsableCommand {
             if let data = outcome.stdout {
                 FileHandle.standardOutput.write(data)
             } else {
-                print(Summary.text(outcome), terminator: "")
+                print(Summary.text(outcome, colored: Summary.wantsColor()), terminator: "")
             }
         } catch {
             throw fail(error)
@@ -38,14 +38,14 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("exclude"), help: "Leave out paths matching this glob (relative to a root).")
     var excludes: [String] = []
 
-    @Option(help: "Comma-separated formats: md, html, json.")
+    @Option(help: "Comma-separated formats: md, html, json, sarif, junit (default: md,html,json).")
     var format: String?
 
     @Option(help: "Folder for the reports, or - for standard output (one format).")
     var output: String = "sunset-report"
 
-    @Option(help: "Report language: en or fr.")
-    var lang: String = "en"
+    @Option(help: "Report language: en or fr (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: String?
 
     @Option(help: "A folder of templates that replace the built-in ones.")
     var templates: String?
@@ -59,9 +59,15 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "A waivers file (default: .sunset-waivers.yaml in the working folder, when it exists).")
     var waivers: String?
 
+    @Option(name: .customLong("fail-on"), help: "JUnit failures from this severity up: info, low, medium, high, critical.")
+    var failOn: String = "high"
+
     func auditOptions() throws -> AuditOptions {
-        try AuditOptions.parse(roots: roots, asOf: asOf, rules: rules, excludes: excludes, format: format,
-                               output: output, lang: lang, templates: templates, force: force,
-                               warnWithin: warnWithin, waivers: waivers)
+        var options = try AuditOptions.parse(roots: roots, asOf: asOf, rules: rules, excludes: excludes, format: format,
+                                             output: output, lang: try AuditOptions.languageCode(lang),
+                                             templates: templates, force: force, warnWithin: warnWithin, waivers: waivers)
+        options.failOn = try AuditOptions.severity(failOn)
+        options.recordsDuration = asOf == nil
+        return options
     }
 }

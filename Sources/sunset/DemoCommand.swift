@@ -14,16 +14,17 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Folder for the reports.")
     var output: String = "sunset-report"
 
-    @Option(help: "Report language: en or fr.")
-    var lang: String = "en"
+    @Option(help: "Report language: en or fr (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: String?
 
     func run() throws {
         do {
             let options = try AuditOptions.parse(roots: [], asOf: nil, rules: [], excludes: [], format: nil,
-                                                 output: output, lang: lang, templates: nil, force: false)
+                                                 output: output, lang: try AuditOptions.languageCode(lang),
+                                                 templates: nil, force: false)
             let (volume, outcome) = try Demo.run(folder: volume, options: options)
             print("Built a sample old-PC disk in \(volume)")
-            print(Summary.text(outcome), terminator: "")
+            print(Summary.text(outcome, colored: Summary.wantsColor()), terminator: "")
         } catch {
             throw fail(error)
         }

@@ -9,7 +9,8 @@ struct Sunset: ParsableCommand {
         commandName: "sunset",
         abstract: "Finds discontinued software and the data only it can open, judges the risk, and guides the rescue.",
         version: SunsetKit.version,
-        subcommands: [AuditCommand.self, ScanCommand.self, CheckCommand.self, DemoCommand.self, RulesCommand.self],
+        subcommands: [AuditCommand.self, ScanCommand.self, CheckCommand.self, ReportCommand.self, DemoCommand.self,
+                      RulesCommand.self, SyntheticResultsCommand.self],
         defaultSubcommand: AuditCommand.self
     )
 

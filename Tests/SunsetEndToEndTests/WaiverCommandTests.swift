@@ -39,15 +39,15 @@ import Testing
 
         let markdown = try audit(volume, ["--waivers", file.path, "--format", "md", "--output", "-"])
         let section = try #require(markdown.stdout.components(separatedBy: "## Waived findings").last)
-        #expect(section.contains("`invoice2go-classic/backup-missing` — Atelier Martin"))
-        #expect(section.contains("The workshop closed; its data is kept on paper. (until 2027-01-31)"))
+        #expect(section.contains("`invoice2go-classic/backup-missing`, company Atelier Martin"))
+        #expect(section.contains("The workshop closed; its data is kept on paper. (until January 31, 2027)"))
 
         let summary = try audit(volume, ["--waivers", file.path, "--output", folder.url("reports").path])
-        #expect(summary.stdout.contains("Waived: 2\n  [waived until 2027-01-31] invoice2go-classic/backup-missing: Atelier Martin\n"),
+        #expect(summary.stdout.contains("Waived: 2\n  [waived until January 31, 2027] invoice2go-classic/backup-missing: Atelier Martin\n"),
                 "\(summary.stdout)")
         #expect(!summary.stdout.contains("[critical]"))
         let html = try String(contentsOf: folder.url("reports/report.html"), encoding: .utf8)
-        #expect(html.contains("<code>invoice2go-classic/backup-missing</code> — Atelier Martin"))
+        #expect(html.contains("<code>invoice2go-classic/backup-missing</code> · Subject: company Atelier Martin"))
     }
 
     @Test func theDefaultWaiversFileInTheWorkingFolderIsRead() throws {

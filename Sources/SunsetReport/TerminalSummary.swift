@@ -1,0 +1,103 @@
+import Foundation
+import SunsetCore
+import SunsetRules
+
+/// The few lines `audit` prints after writing its reports: what was scanned, a compact table
+/// of the findings, the checklist's progress. Colour (ANSI) only when asked; names from the
+/// disk never reach the terminal with their control characters.
+public struct TerminalSummary: Sendable {
+    let templates: TemplateSet
+    /// Rows of the findings table before "… and N more".
+    static let rows = 12
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// The summary text; `written` lists the files just written.
+    public func render(_ input: ReportInput, written: [String], colored: Bool) -> String {
+        let labels = templates.labels(input.language)
+        let results = input.results
+        let inventory = results.inventory
+        let paint = Paint(enabled: colored)
+        var lines = [paint.bold("Sunset \(results.tool.version)") + " — " + labels.fill("summary.as-of", labels.day(results.asOf))]
+        for root in inventory.roots {
+            let kind = labels[root.isWindowsVolume ? "root.windows" : "root.folder"]
+            lines.append("  " + labels.fill("summary.scanned", Self.clean(root.path), kind, Self.clean(root.host.name)))
+        }
+        var walked = labels.fill("summary.walked", labels.number(inventory.coverage.files),
+                                 labels.number(inventory.coverage.candidates), labels.number(inventory.coverage.gaps.count))
+        if let seconds = input.duration { walked += ", " + labels.seconds(seconds) }
+        lines.append("  " + walked)
+        lines.append("  " + [labels.count("summary.installations", inventory.installations.count),
+                             labels.count("summary.companies", inventory.companies.count),
+                             labels.count("summary.backups", inventory.backups.filter(\.readable).count)].joined(separator: ", "))
+
+        let active = results.findings.filter { $0.waiver == nil }
+        if active.isEmpty {
+            lines.append(paint.green(labels["nofindings"]))
+        } else {
+            lines.append("")
+            let shown = active.prefix(Self.rows)
+            let table = [[labels["severity"], labels["rule"], labels["subject"]]]
+                + shown.map { [labels["severity.\($0.severity.rawValue)"], $0.ruleID, Self.clean($0.subject.name, limit: 60)] }
+            let widths = (0..<2).map { column in table.map { $0[column].count }.max() ?? 0 }
+            for (index, row) in table.enumerated() {
+                let severity = row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                let rule = row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0)
+                let text = index == 0 ? paint.bold("\(severity)  \(rule)  \(row[2])")
+                    : paint.severity(shown[shown.startIndex + index - 1].severity, severity) + "  \(rule)  \(row[2])"
+                lines.append("  " + text)
+            }
+            if active.count > shown.count { lines.append("  " + labels.count("summary.more", active.count - shown.count)) }
+            lines.append("")
+            let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                let n = active.filter { $0.severity == severity }.count
+                return n == 0 ? nil : paint.severity(severity, "\(labels.number(n)) \(labels["severity.\(severity.rawValue)"])")
+            }
+            lines.append(labels["count"] + labels["colon"] + " " + counts.joined(separator: " · "))
+        }
+        let waived = results.findings.filter { $0.waiver != nil }
+        if !waived.isEmpty {
+            lines.append(labels.fill("summary.waived", labels.number(waived.count)))
+            for finding in waived.prefix(Self.rows) {
+                lines.append("  " + labels.fill("summary.waived-row", labels.day(finding.waiver!.expires), finding.ruleID,
+                                                Self.clean(finding.subject.name, limit: 60)))
+            }
+            if waived.count > Self.rows { lines.append("  " + labels.count("summary.more", waived.count - Self.rows)) }
+        }
+        let items = results.checklist.flatMap(\.items)
+        lines.append(labels.fill("summary.checklist", labels.number(items.filter(\.done).count), labels.number(items.count)))
+        for path in written { lines.append(labels.fill("summary.wrote", Self.clean(path))) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Control characters (which could move the cursor or recolour the terminal) become "?";
+    /// long names are cut with "…".
+    static func clean(_ text: String, limit: Int = .max) -> String {
+        var out = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) ? "?" : scalar
+        }))
+        if out.count > limit { out = String(out.prefix(limit - 1)) + "…" }
+        return out
+    }
+
+    /// ANSI styling that does nothing when disabled.
+    struct Paint {
+        var enabled: Bool
+
+        func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        func bold(_ text: String) -> String { wrap("1", text) }
+        func green(_ text: String) -> String { wrap("32", text) }
+
+        func severity(_ severity: Severity, _ text: String) -> String {
+            switch severity {
+            case .critical: return wrap("1;31", text)
+            case .high: return wrap("31", text)
+            case .medium: return wrap("33", text)
+            case .low: return wrap("34", text)
+            case .info: return wrap("2", text)
+            }
+        }
+    }
+}

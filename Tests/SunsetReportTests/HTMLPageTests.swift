@@ -1,0 +1,46 @@
+import Foundation
+import SunsetFixtures
+import SunsetReport
+import Testing
+
+/// `report.html` is one self-contained, accessible page.
+@Suite struct HTMLPageTests {
+    func page(_ name: String) throws -> String {
+        let volume = try sampleVolume(name)
+        defer { volume.remove() }
+        return try render(.html, try judge(volume))
+    }
+
+    @Test func itLoadsNothingFromOutsideAndRunsNoScript() throws {
+        let html = try page(#function)
+        let tags = try htmlStartTags(html)
+        for tag in ["script", "link", "img", "iframe", "object", "embed"] { #expect(!tags.contains(tag), "<\(tag)> found") }
+        for needle in ["src=", "url(", "@import", "http://", "https://"] { #expect(!html.contains(needle), "\(needle) found") }
+        #expect(html.contains("<style>"))
+    }
+
+    @Test func itHasRealHeadingsScopedTableHeadersAndStatesInWords() throws {
+        let html = try page(#function)
+        #expect(html.components(separatedBy: "<h1>").count == 2, "exactly one h1")
+        for id in ["scanned", "inventory", "findings", "checklist", "coverage"] {
+            #expect(html.contains("<section id=\"\(id)\">\n<h2>"), "section \(id) lacks its h2")
+        }
+        #expect(!html.contains("<th>"), "a table header without scope")
+        let headers = html.components(separatedBy: "<th ").dropFirst()
+        #expect(headers.count > 10)
+        for header in headers { #expect(header.hasPrefix("scope=\"col\"") || header.hasPrefix("scope=\"row\"")) }
+        // Colour is never the only signal: every state and severity badge carries its word.
+        #expect(!html.contains("state-done\"><span aria-hidden=\"true\">☑</span> </span>"))
+        #expect(html.contains("<span aria-hidden=\"true\">☑</span> done</span>"))
+        #expect(html.contains("<span aria-hidden=\"true\">☐</span> to do</span>"))
+        #expect(html.contains("<span class=\"badge sev-critical\">critical</span>"))
+    }
+
+    @Test func itAdaptsToPhonesDarkModeAndPrint() throws {
+        let html = try page(#function)
+        #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        #expect(html.contains("@media (prefers-color-scheme: dark)"))
+        #expect(html.contains("@media print"))
+        #expect(html.contains("@media (max-width: 36rem)"))
+    }
+}
