@@ -4,6 +4,7 @@
 // and guides the rescue. One target per pipeline stage; dependencies point one way:
 //
 //   SunsetCore ◄── SunsetScan ◄── SunsetRules ◄── SunsetReport ◄── SunsetKit ◄── sunset
+//   SunsetCore ◄── SunsetRescue ◄── SunsetKit   (the verified offline copy, a BagIt bag)
 //
 // (SunsetRules does not need SunsetScan's code, only Core's model; the arrows above show
 // the order in which the stages run. See README "Architecture".)
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // MARK: - C libraries
@@ -42,10 +44,11 @@ let package = Package(
             dependencies: ["SunsetCore", "SunsetRules", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedResources"]
         ),
+        .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",
-            dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetFixtures"]
+            dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetRescue", "SunsetFixtures"]
         ),
         .executableTarget(
             name: "sunset",
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),
+        .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetRescue", "SunsetKit", "SunsetFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

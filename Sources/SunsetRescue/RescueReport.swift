@@ -1,0 +1,52 @@
+import SunsetCore
+
+/// Settings of a rescue beyond what to copy.
+public struct BagSettings: Sendable {
+    /// The bag's date (`Bagging-Date`, `Sunset-As-Of`).
+    public var asOf: CalendarDay
+    /// `Source-Organization`, when the user gives one.
+    public var sourceOrganization: String?
+    /// `Bag-Software-Agent`, e.g. `sunset 0.1.0`.
+    public var agent: String
+    public var pacer: CopyPacer
+
+    public init(asOf: CalendarDay, sourceOrganization: String? = nil, agent: String, pacer: CopyPacer = CopyPacer()) {
+        self.asOf = asOf
+        self.sourceOrganization = sourceOrganization
+        self.agent = agent
+        self.pacer = pacer
+    }
+}
+
+/// What a rescue did.
+public struct RescueReport: Sendable {
+    /// A file that the bag does not hold in its current state, and why.
+    public struct NotSaved: Hashable, Comparable, Sendable {
+        public var place: String
+        public var reason: String
+        public var companies: [String]
+        /// True when it is company data (its company then counts as incomplete).
+        public var isCompanyData: Bool
+
+        public static func < (lhs: NotSaved, rhs: NotSaved) -> Bool { (lhs.place, lhs.reason) < (rhs.place, rhs.reason) }
+    }
+
+    /// The bag's folder.
+    public var bag: String
+    /// Payload files and bytes in the finished bag.
+    public var files: Int
+    public var bytes: UInt64
+    /// Files copied and verified by this run, and their bytes.
+    public var copied: Int
+    public var copiedBytes: UInt64
+    /// Files skipped because an earlier run had already verified them.
+    public var alreadyVerified: Int
+    /// Files kept from an earlier run whose source is no longer found.
+    public var keptFromEarlier: Int
+    /// Companies whose data the bag holds in full, and those it does not.
+    public var companies: [String]
+    public var incompleteCompanies: [String]
+    public var notSaved: [NotSaved]
+    /// Links and special files met in the copied folders, never copied.
+    public var skipped: Int
+}
