@@ -87,6 +87,10 @@ enum FactTable {
                                               "une liste de produits plus récente que la dernière modification existe"),
         "company.client-export-path": entry(.text, "the newest such client list", "la plus récente de ces listes de clients"),
         "company.product-export-path": entry(.text, "the newest such product list", "la plus récente de ces listes de produits"),
+        "company.offline-copy": entry(.flag, "a verified bag made by sunset rescue holds the company's data, on another volume or in a cloud folder",
+                                      "un sac vérifié fait par sunset rescue contient les données de la société, sur un autre volume ou dans un dossier cloud"),
+        "company.offline-copy-path": entry(.text, "the folder of the newest such bag", "le dossier du plus récent de ces sacs"),
+        "company.offline-copy-date": entry(.date, "the day that bag was made", "le jour où ce sac a été fait"),
     ]
 
     static let companyCollections: [String: FactCatalog.Collection] = [
