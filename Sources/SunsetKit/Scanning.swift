@@ -2,13 +2,16 @@ import SunsetCore
 import SunsetRules
 import SunsetScan
 
-/// The scan step every command shares: the packs' signatures, the progress line, the scan.
+/// The scan step every command shares: the packs' signatures, the progress line, the scan,
+/// and the full check of the small offline copies it found.
 enum Scanning {
     static func inventory(roots: [String], excludes: [String], packs: [RulePack]) throws -> Inventory {
         let line = ProgressLine.forTerminal()
         defer { line?.finish() }
         let options = ScanOptions(roots: roots, excludes: excludes, signatures: packs.map(\.signatures),
                                   progress: line?.callback)
-        return try Scanner(options: options).scan()
+        var inventory = try Scanner(options: options).scan()
+        OfflineCopyCheck.deepen(&inventory)
+        return inventory
     }
 }

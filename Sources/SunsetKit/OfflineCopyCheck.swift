@@ -1,0 +1,28 @@
+import SunsetCore
+import SunsetRescue
+
+/// Completes the scanner's cheap check of the offline copies it found: a bag small enough
+/// to read quickly has every checksum verified too, so a damaged copy does not count.
+enum OfflineCopyCheck {
+    /// Bags up to this many payload bytes are checked in full during an audit.
+    static let fullCheckLimit: UInt64 = 64 << 20
+
+    static func deepen(_ inventory: inout Inventory) {
+        for index in inventory.offlineCopies.indices {
+            let copy = inventory.offlineCopies[index]
+            guard copy.verified, copy.bytes <= fullCheckLimit, inventory.roots.indices.contains(copy.location.root) else { continue }
+            let root = inventory.roots[copy.location.root].path
+            let path = copy.location.path.bytes.isEmpty ? root : (root == "/" ? "" : root) + "/" + copy.location.path.description
+            guard let result = try? BagVerifier(bag: path).verify() else { continue }
+            inventory.offlineCopies[index].check = .checksums
+            if let problem = result.problems.first {
+                inventory.offlineCopies[index].verified = false
+                inventory.offlineCopies[index].problem = problem.description
+            }
+            inventory.offlineCopies[index].evidence.append(Evidence(
+                signature: "offline-copy.checksums",
+                detail: result.isValid ? "every checksum of every file matches" : "damaged: \(result.problems.count) problem(s), first: \(result.problems[0])",
+                path: copy.location.path, confidence: result.isValid ? .high : .low))
+        }
+    }
+}

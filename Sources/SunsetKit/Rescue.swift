@@ -1,0 +1,52 @@
+import Foundation
+import SunsetCore
+import SunsetRescue
+import SunsetRules
+
+/// `sunset rescue` and `sunset verify`: the verified offline copy of all legacy data.
+public enum Rescue {
+    /// Scans the roots with the packs to learn what to save, then copies it into a BagIt bag.
+    public static func run(_ options: RescueOptions) throws -> RescueReport {
+        try BagWriter.precheck(destination: options.destination, roots: options.roots)
+        let packs = try PackSet.load(extra: options.rulePaths)
+        let inventory = try Scanning.inventory(roots: options.roots, excludes: [], packs: packs)
+        let plan = RescuePlan(inventory: inventory, includeProgram: options.includeProgram,
+                              productNames: Dictionary(packs.map { ($0.id, $0.product.name) }, uniquingKeysWith: { $1 }))
+        let settings = BagSettings(asOf: options.asOf, sourceOrganization: options.sourceOrganization,
+                                   agent: "\(BagIt.agentName) \(SunsetVersion.current)", pacer: options.pacer)
+        return try BagWriter(destination: options.destination, plan: plan, settings: settings).run()
+    }
+
+    /// Checks a bag completely.
+    public static func verify(bag: String) throws -> BagVerification {
+        try BagVerifier(bag: bag).verify()
+    }
+
+    /// The lines `rescue` prints.
+    public static func summary(_ report: RescueReport) -> String {
+        var lines = ["Bag written to \(report.bag)"]
+        lines.append("  \(report.files) file(s), \(report.bytes) bytes: \(report.copied) copied and verified now, "
+                     + "\(report.alreadyVerified) already verified by an earlier run"
+                     + (report.keptFromEarlier > 0 ? ", \(report.keptFromEarlier) kept from an earlier run" : ""))
+        if !report.companies.isEmpty { lines.append("  saved whole: \(report.companies.joined(separator: ", "))") }
+        if !report.incompleteCompanies.isEmpty {
+            lines.append("  NOT complete: \(report.incompleteCompanies.joined(separator: ", "))")
+        }
+        for item in report.notSaved { lines.append("  not saved: \(item.place): \(item.reason)") }
+        if report.skipped > 0 { lines.append("  \(report.skipped) link(s) or special file(s) not copied (see sunset-index.md)") }
+        lines.append("Check it at any time with: sunset verify \(report.bag)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines `verify` prints: each problem, then the verdict.
+    public static func text(_ verification: BagVerification) -> String {
+        var lines = verification.problems.map(\.description)
+        if verification.isValid {
+            lines.append("valid: \(verification.bag): \(verification.files) file(s), \(verification.bytes) bytes, "
+                         + "every \(verification.algorithms.joined(separator: " and ")) checksum matches")
+        } else {
+            lines.append("NOT valid: \(verification.bag): \(verification.problems.count) problem(s)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SunsetKit
+
+struct RescueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rescue",
+        abstract: "Copy every company's data, backup and export into a verified BagIt bag (an offline copy).",
+        discussion: "Exit status: 0 all saved, 1 the bag was made but some files could not be saved (listed), 2 could not run."
+    )
+
+    @Argument(help: "Folders to scan for what to save (default: the home folder; under WSL also the Windows drives).")
+    var roots: [String] = []
+
+    @Option(name: .customLong("to"), help: "The bag's folder: new, empty, or a bag an earlier rescue of the same folders made.")
+    var destination: String
+
+    @Flag(name: .customLong("include-program"), help: "Also copy the program's folder.")
+    var includeProgram = false
+
+    @Option(name: .customLong("source-organization"), help: "Who the data belongs to (bag-info.txt Source-Organization).")
+    var sourceOrganization: String?
+
+    @Option(name: .customLong("as-of"), help: "The bag's date (YYYY-MM-DD; default: today).")
+    var asOf: String?
+
+    @Option(name: .customLong("rules"), help: "Extra rule packs whose signatures to look for.")
+    var rules: [String] = []
+
+    func run() throws {
+        let complete: Bool
+        do {
+            let options = try RescueOptions.parse(roots: roots, to: destination, includeProgram: includeProgram,
+                                                  sourceOrganization: sourceOrganization, asOf: asOf, rules: rules)
+            let report = try Rescue.run(options)
+            print(Rescue.summary(report), terminator: "")
+            complete = report.notSaved.isEmpty
+        } catch {
+            throw fail(error)
+        }
+        if !complete { throw ExitCode(1) }
+    }
+}
