@@ -153,11 +153,12 @@ public struct BagWriter {
     }
 }
 
-/// Saves the record at most every half second (longer when saving is slow), or when told to.
+/// Saves the record after a file is verified, at most every tenth of a second, and never
+/// spending more than a fifth of the time on it (a large record waits longer), or when told to.
 struct RecordSaver {
     let work: WorkFolder
     private var last = Date.distantPast
-    private var interval = 0.5
+    private var interval = 0.1
 
     init(work: WorkFolder) { self.work = work }
 
@@ -166,6 +167,6 @@ struct RecordSaver {
         let started = Date()
         try work.writeTagFile(BagIt.recordFile, record.encoded())
         last = Date()
-        interval = max(0.5, 4 * last.timeIntervalSince(started))
+        interval = max(0.1, 4 * last.timeIntervalSince(started))
     }
 }

@@ -79,8 +79,11 @@ struct FileCopier {
         var hasher = MultiHasher([.sha256, .sha512])
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         var total: UInt64 = 0
-        while true {
-            let got = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, Self.chunkSize) }
+        let expected = UInt64(before.st_size)
+        // Reads the size it saw at the start, no more: a file that keeps growing cannot hold the copy forever.
+        while total < expected {
+            let wanted = Int(min(UInt64(Self.chunkSize), expected - total))
+            let got = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, wanted) }
             if got < 0 && errno == EINTR { continue }
             if got < 0 { return .failure(.unreadable(Errno(errno).description)) }
             if got == 0 { break }
@@ -93,7 +96,7 @@ struct FileCopier {
         var after = stat()
         guard fstat(source, &after) == 0 else { return .failure(.unreadable(Errno(errno).description)) }
         let modified = FileTime(before.st_mtim)
-        if after.st_size != before.st_size || FileTime(after.st_mtim) != modified || total != UInt64(before.st_size) {
+        if after.st_size != before.st_size || FileTime(after.st_mtim) != modified || total != expected {
             return .failure(.keptChanging(attempt))
         }
         let digests = hasher.finalize()

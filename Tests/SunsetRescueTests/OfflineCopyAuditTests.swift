@@ -1,0 +1,89 @@
+import Foundation
+import SunsetCore
+import SunsetFixtures
+import Testing
+
+/// The audit recognises a valid bag of the data, on another volume or in a cloud folder, as
+/// the offline copy, and ticks the checklist's offline-copy step with it as evidence.
+@Suite struct OfflineCopyAuditTests {
+    static let step = "invoice2go-classic/offline-copy"
+
+    func audit(_ roots: [String]) throws -> AuditResults {
+        let result = try sunset().run(["audit"] + roots + ["--as-of", fixedAsOf, "--format", "json", "--output", "-"])
+        try #require(result.status == 0, "stderr: \(result.stderr)")
+        return try JSONDecoder().decode(AuditResults.self, from: Data(result.stdout.utf8))
+    }
+
+    func items(_ results: AuditResults) throws -> [ChecklistStep.Item] {
+        try #require(results.checklist.first { $0.id == Self.step }, "no \(Self.step) step").items
+    }
+
+    /// The sample disk and a bag of it in a second folder ("the USB disk").
+    func sampleWithBag(_ name: String) throws -> (volume: VolumeBuilder, usb: VolumeBuilder, bag: String) {
+        let volume = try sampleVolume(name)
+        let usb = try VolumeBuilder.temporary("usb")
+        let bag = usb.url("Invoice2go copy").path
+        try #require(try rescue([volume.root.path], to: bag).status == 0)
+        return (volume, usb, bag)
+    }
+
+    @Test func withoutABagTheStepIsOpenForEveryCompany() throws {
+        let volume = try sampleVolume(#function)
+        defer { volume.remove() }
+        let items = try items(try audit([volume.root.path]))
+        #expect(items.map(\.company) == SampleVolume.companies.sorted())
+        #expect(items.allSatisfy { !$0.done && $0.evidence == "no verified offline copy found on another volume or in a cloud folder" })
+    }
+
+    @Test func aBagOnAnotherVolumeTicksTheStepForEveryCompanyItHolds() throws {
+        let (volume, usb, bag) = try sampleWithBag(#function)
+        defer { volume.remove(); usb.remove() }
+        let results = try audit([volume.root.path, usb.root.path])
+        let copy = try #require(results.inventory.offlineCopies.first)
+        #expect(results.inventory.offlineCopies.count == 1)
+        #expect(copy.placement == .otherVolume && copy.verified && copy.check == .checksums)
+        #expect(copy.companies == SampleVolume.companies.sorted() && copy.bagged == CalendarDay(fixedAsOf))
+        // The bag's own files are a copy, not more companies or backups.
+        #expect(results.inventory.companies.count == 3)
+        #expect(results.inventory.backups.allSatisfy { $0.file.location.root == 0 })
+        for item in try items(results) {
+            #expect(item.done, "\(item.company ?? "") not ticked")
+            #expect(item.evidence == "verified offline copy \(bag), made \(fixedAsOf)")
+        }
+    }
+
+    @Test func aBagInACloudFolderCountsButOneBesideTheDataDoesNot() throws {
+        let (volume, usb, bag) = try sampleWithBag(#function)
+        defer { volume.remove(); usb.remove() }
+        let cloud = volume.url("Users/marie/OneDrive/Invoice2go copy").path
+        try FileManager.default.moveItem(atPath: bag, toPath: cloud)
+        let inCloud = try audit([volume.root.path])
+        let copy = try #require(inCloud.inventory.offlineCopies.first)
+        #expect(copy.placement == .cloud && copy.cloudProvider == "OneDrive" && copy.verified)
+        #expect(try items(inCloud).allSatisfy { $0.done && $0.evidence.contains(cloud) })
+        #expect(inCloud.inventory.companies.count == 3)
+
+        let local = volume.url("Compta/Invoice2go copy").path
+        try FileManager.default.moveItem(atPath: cloud, toPath: local)
+        let beside = try audit([volume.root.path])
+        #expect(beside.inventory.offlineCopies.first?.placement == .local)
+        #expect(try items(beside).allSatisfy { !$0.done })
+    }
+
+    @Test func aDamagedOrUnfinishedBagDoesNotCount() throws {
+        let (volume, usb, bag) = try sampleWithBag(#function)
+        defer { volume.remove(); usb.remove() }
+        try flipByte(bag + "/data/Compta/Invoice2go - Atelier Martin/atelier.mdb", at: 10)
+        let damaged = try audit([volume.root.path, usb.root.path])
+        let copy = try #require(damaged.inventory.offlineCopies.first)
+        #expect(!copy.verified && copy.check == .checksums)
+        #expect(copy.problem?.contains("corrupt: data/Compta/Invoice2go - Atelier Martin/atelier.mdb") == true)
+        #expect(try items(damaged).allSatisfy { !$0.done })
+
+        try FileManager.default.removeItem(atPath: bag + "/manifest-sha256.txt")
+        let unfinished = try audit([volume.root.path, usb.root.path])
+        #expect(unfinished.inventory.offlineCopies.first?.problem == "manifest-sha256.txt is missing")
+        #expect(unfinished.inventory.offlineCopies.first?.check == .structure)
+        #expect(try items(unfinished).allSatisfy { !$0.done })
+    }
+}
