@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),
-        .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetKit", "SunsetFixtures"]),
+        .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

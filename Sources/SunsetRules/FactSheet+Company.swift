@@ -43,9 +43,9 @@ extension FactSheet {
         }
         facts.collections["company.backups"] = own.map(Self.backupFacts)
         facts.collections["company.exports"] = attributed.map(Self.exportFacts)
-        let offline = offlineCopyFacts(company)
-        for (name, value) in offline.values { facts[name] = value }
-        evidence += offline.evidence
+        let bag = offlineCopyFacts(company)
+        for (name, value) in bag.values { facts[name] = value }
+        evidence += bag.evidence
         return Entry(subject: Subject(kind: .company, name: company.name, location: company.folder),
                      facts: facts, evidence: evidence, company: company.name)
     }

@@ -6,9 +6,11 @@ struct PathOpener {
     /// The root's own descriptor.
     let rootFD: Int32
 
-    /// Opens the root folder itself, read-only.
+    /// Opens the root folder itself, read-only, without changing its access time where allowed
+    /// (listing it through this descriptor would otherwise move the root's access time).
     init(root: String) throws(ScanError) {
-        let fd = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var fd = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC | Self.noAccessTime)
+        if fd < 0 && errno == EPERM { fd = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard fd >= 0 else { throw ScanError.unreadableRoot(root, reason: String(cString: strerror(errno))) }
         rootFD = fd
     }
