@@ -32,7 +32,9 @@ public enum BagIt {
     public static let companyLabel = "Sunset-Company"
     public static let asOfLabel = "Sunset-As-Of"
 
+    /// The payload manifest's file name for an algorithm, e.g. `manifest-sha256.txt`.
     public static func manifestFile(_ algorithm: String) -> String { "manifest-\(algorithm).txt" }
+    /// The tag manifest's file name for an algorithm, e.g. `tagmanifest-sha256.txt`.
     public static func tagManifestFile(_ algorithm: String) -> String { "tagmanifest-\(algorithm).txt" }
 
     // MARK: - Manifests
@@ -93,7 +95,9 @@ public enum BagIt {
     public static func parseManifest(_ text: String) -> (entries: [ManifestEntry], badLines: [Int]) {
         var entries: [ManifestEntry] = []
         var bad: [Int] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so it must be named as a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (number, raw) in lines.enumerated() {
             let line = raw.last == "\r" ? raw.dropLast() : raw
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             guard let gap = line.firstIndex(where: { $0 == " " || $0 == "\t" }),

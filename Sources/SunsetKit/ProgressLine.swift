@@ -14,12 +14,16 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Shows the count of files walked and the rate.
     func update(_ files: Int) {
+        show { seconds in "scanning: \(files) files walked, \(Int(Double(files) / max(seconds, 0.001))) files/s" }
+    }
+
+    /// Shows the text made from the seconds since the start, at most ten times a second.
+    func show(_ text: (Double) -> String) {
         lock.withLock {
             let now = Date()
             guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
             lastDraw = now
-            let rate = Double(files) / max(now.timeIntervalSince(started), 0.001)
-            FileHandle.standardError.write(Data("\rscanning: \(files) files walked, \(Int(rate)) files/s\u{1B}[K".utf8))
+            FileHandle.standardError.write(Data("\r\(text(now.timeIntervalSince(started)))\u{1B}[K".utf8))
             drawn = true
         }
     }

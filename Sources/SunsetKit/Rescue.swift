@@ -12,9 +12,21 @@ public enum Rescue {
         let inventory = try Scanning.inventory(roots: options.roots, excludes: [], packs: packs)
         let plan = RescuePlan(inventory: inventory, includeProgram: options.includeProgram,
                               productNames: Dictionary(packs.map { ($0.id, $0.product.name) }, uniquingKeysWith: { $1 }))
-        let settings = BagSettings(asOf: options.asOf, sourceOrganization: options.sourceOrganization,
+        let line = ProgressLine.forTerminal()
+        defer { line?.finish() }
+        var settings = BagSettings(asOf: options.asOf, sourceOrganization: options.sourceOrganization,
                                    agent: "\(BagIt.agentName) \(SunsetVersion.current)", pacer: options.pacer)
+        if let line {
+            settings.progress = { @Sendable progress in line.show { _ in text(progress) } }
+        }
         return try BagWriter(destination: options.destination, plan: plan, settings: settings).run()
+    }
+
+    /// The progress line's text: files and MiB copied of those this run copies.
+    static func text(_ progress: RescueProgress) -> String {
+        let mebibyte = 1_048_576.0
+        return String(format: "copying: %d of %d files, %.1f of %.1f MiB", progress.files, progress.totalFiles,
+                      Double(progress.bytes) / mebibyte, Double(progress.totalBytes) / mebibyte)
     }
 
     /// Checks a bag completely.

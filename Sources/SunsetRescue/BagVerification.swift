@@ -2,6 +2,7 @@
 public struct BagVerification: Sendable {
     /// One thing wrong with the bag.
     public struct Problem: Hashable, Comparable, Sendable, CustomStringConvertible {
+        /// What kind of problem it is.
         public enum Kind: String, Sendable {
             /// Listed in a manifest, absent from the bag.
             case missing

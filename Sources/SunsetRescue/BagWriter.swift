@@ -25,6 +25,7 @@ public struct BagWriter {
         _ = try Destination.check(URL(fileURLWithPath: destination).standardizedFileURL.path, roots: roots)
     }
 
+    /// Checks, copies what is not yet verified, and finishes the bag; throws only when it cannot run.
     public func run() throws(RescueError) -> RescueReport {
         let rootPaths = plan.roots.map(\.path)
         var earlier: BagRecord?
@@ -86,7 +87,16 @@ public struct BagWriter {
         }
         for payload in stale { unlink(destination + "/" + payload) }
 
-        let copier = FileCopier(work: work, pacer: settings.pacer)
+        let tally = Tally(totalFiles: toCopy.count, totalBytes: toCopy.reduce(0) { $0 + contents.files[$1].size })
+        var pacer = settings.pacer
+        if let progress = settings.progress {
+            let inner = pacer.afterChunk
+            pacer.afterChunk = { attempt, bytes in
+                inner?(attempt, bytes)
+                progress(tally.progress(plus: bytes))
+            }
+        }
+        let copier = FileCopier(work: work, pacer: pacer)
         let slots = Dictionary(record.files.enumerated().map { ($1.payload, $0) }, uniquingKeysWith: { first, _ in first })
         var notSaved: [RescueReport.NotSaved] = []
         var copiedBytes: UInt64 = 0
@@ -112,6 +122,7 @@ public struct BagWriter {
                 notSaved.append(.init(place: BagContents.place(file.key.path, root: rootPaths[file.key.root]), reason: reason,
                                       companies: file.companies.sorted(), isCompanyData: file.roles.contains(.companyData)))
             }
+            tally.fileDone(size: file.size)
             try saver.save(record)
         }
         record.files.removeAll { !$0.isVerified }
@@ -150,23 +161,5 @@ public struct BagWriter {
         for payload in try BagFinisher.payloadFiles(bag: destination) where !known.contains(payload) {
             throw .foreignPayload(bag: destination, file: payload)
         }
-    }
-}
-
-/// Saves the record after a file is verified, at most every tenth of a second, and never
-/// spending more than a fifth of the time on it (a large record waits longer), or when told to.
-struct RecordSaver {
-    let work: WorkFolder
-    private var last = Date.distantPast
-    private var interval = 0.1
-
-    init(work: WorkFolder) { self.work = work }
-
-    mutating func save(_ record: BagRecord, now: Bool = false) throws(RescueError) {
-        guard now || Date().timeIntervalSince(last) >= interval else { return }
-        let started = Date()
-        try work.writeTagFile(BagIt.recordFile, record.encoded())
-        last = Date()
-        interval = max(0.1, 4 * last.timeIntervalSince(started))
     }
 }

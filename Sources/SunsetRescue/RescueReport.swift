@@ -9,13 +9,25 @@ public struct BagSettings: Sendable {
     /// `Bag-Software-Agent`, e.g. `sunset 0.1.0`.
     public var agent: String
     public var pacer: CopyPacer
+    /// Told how far the copy is, after every chunk.
+    public var progress: (@Sendable (RescueProgress) -> Void)?
 
-    public init(asOf: CalendarDay, sourceOrganization: String? = nil, agent: String, pacer: CopyPacer = CopyPacer()) {
+    public init(asOf: CalendarDay, sourceOrganization: String? = nil, agent: String, pacer: CopyPacer = CopyPacer(),
+                progress: (@Sendable (RescueProgress) -> Void)? = nil) {
         self.asOf = asOf
         self.sourceOrganization = sourceOrganization
         self.agent = agent
         self.pacer = pacer
+        self.progress = progress
     }
+}
+
+/// How far a rescue's copying is: files finished and bytes copied, of those this run copies.
+public struct RescueProgress: Sendable {
+    public var files: Int
+    public var totalFiles: Int
+    public var bytes: UInt64
+    public var totalBytes: UInt64
 }
 
 /// What a rescue did.

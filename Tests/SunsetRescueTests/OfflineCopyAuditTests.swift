@@ -87,4 +87,17 @@ import Testing
         #expect(unfinished.inventory.offlineCopies.first?.check == .structure)
         #expect(try items(unfinished).allSatisfy { !$0.done })
     }
+
+    @Test func aBagMadeByAnotherToolIsNotTakenForSunsetsCopy() throws {
+        let (volume, usb, bag) = try sampleWithBag(#function)
+        defer { volume.remove(); usb.remove() }
+        let info = try String(contentsOfFile: bag + "/bag-info.txt", encoding: .utf8)
+        try info.replacingOccurrences(of: "Bag-Software-Agent: sunset", with: "Bag-Software-Agent: bagit.py")
+            .write(toFile: bag + "/bag-info.txt", atomically: true, encoding: .utf8)
+        let results = try audit([volume.root.path, usb.root.path])
+        #expect(results.inventory.offlineCopies.isEmpty)
+        #expect(try items(results).allSatisfy { !$0.done })
+        // Its files are scanned like any others: the marker folder inside it is a company there.
+        #expect(results.inventory.companies.contains { $0.folder.root == 1 && $0.name == "Atelier Martin" })
+    }
 }
