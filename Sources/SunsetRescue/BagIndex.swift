@@ -44,7 +44,7 @@ struct BagIndex {
         }
         out += section("Backups and exports of no single company", files { $0.companies.isEmpty && !$0.roles.contains(.program) && !$0.roles.contains(.companyData) })
         out += section("Program", files { $0.roles.contains(.program) })
-        out += section("Kept from earlier runs (no longer found where they were)", files { $0.sourceMissing == true })
+        out += section("Kept from earlier runs (not found, or not asked for, this time)", files { $0.keptFromEarlierRun == true })
         out += listSection("Not saved", notSaved.map { "\(Markdown.code($0.place)): \(Markdown.text($0.reason))" })
         out += listSection("Not copied (links and special files are never followed or copied)",
                            skipped.map { "\(Markdown.code($0.place)): \(Markdown.text($0.reason))" })

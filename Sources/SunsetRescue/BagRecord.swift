@@ -43,8 +43,9 @@ struct BagRecord: Codable, Sendable {
         var modified: FileTime?
         var sha256: String?
         var sha512: String?
-        /// True when the last run did not find the source any more; the earlier copy is kept.
-        var sourceMissing: Bool?
+        /// True when the last run did not copy it (its source was gone, or no longer part of
+        /// what the scan asked to save); the verified copy of an earlier run is kept.
+        var keptFromEarlierRun: Bool?
 
         var key: SourceKey { SourceKey(root: root, path: source) }
         var isVerified: Bool { state == .verified && sha256 != nil && sha512 != nil && size != nil }

@@ -22,7 +22,8 @@ public struct BagVerifier {
         let tree = try SourceTree(path: bag)
         defer { tree.close() }
         var problems: [BagVerification.Problem] = []
-        let top = (try? FileManager.default.contentsOfDirectory(atPath: bag)) ?? []
+        // Listed through the tree, so that an audit's check of a bag leaves its access time alone.
+        let top = ((try? tree.list(VolumePath("")).get()) ?? []).filter { $0.kind == .file }.map { String(decoding: $0.name, as: UTF8.self) }
 
         if let declaration = text(BagIt.declarationFile, tree: tree) {
             if BagInfo(parsing: declaration).value("BagIt-Version") == nil {

@@ -48,7 +48,7 @@ public struct BagWriter {
                 entry.roles = file.roles.sorted()
                 entry.companies = file.companies.sorted()
                 entry.notes = file.notes.sorted()
-                entry.sourceMissing = nil
+                entry.keptFromEarlierRun = nil
                 record.files.append(entry)
             } else {
                 record.files.append(BagRecord.Entry(payload: file.payload, root: file.key.root, source: file.key.path,
@@ -62,7 +62,7 @@ public struct BagWriter {
         for old in earlier?.files ?? [] where !planned.contains(old.key) {
             if old.isVerified && holds(old) {
                 var kept = old
-                kept.sourceMissing = true
+                kept.keptFromEarlierRun = true
                 record.files.append(kept)
             } else {
                 stale.append(old.payload)
@@ -134,7 +134,7 @@ public struct BagWriter {
         return RescueReport(bag: destination, files: record.files.count, bytes: record.files.reduce(0) { $0 + ($1.size ?? 0) },
                             copied: toCopy.count - notSaved.count, copiedBytes: copiedBytes,
                             alreadyVerified: contents.files.count - toCopy.count,
-                            keptFromEarlier: record.files.filter { $0.sourceMissing == true }.count,
+                            keptFromEarlier: record.files.filter { $0.keptFromEarlierRun == true }.count,
                             companies: finisher.completeCompanies, incompleteCompanies: finisher.incompleteCompanies,
                             notSaved: notSaved.sorted(), skipped: contents.skipped.count)
     }

@@ -40,9 +40,11 @@ struct SourceTree {
         }
     }
 
-    /// Opens a folder, one component at a time, none of them a symbolic link.
+    /// Opens a folder, one component at a time, none of them a symbolic link. Always a new
+    /// open file (not a `dup`, whose listing position the root's descriptor would share).
     func openFolder(_ folder: VolumePath) -> Int32 {
-        var fd = dup(rootFD)
+        var fd = Self.openAt(rootFD, [UInt8(ascii: ".")], flags: O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return fd }
         for component in folder.components {
             let next = Self.openAt(fd, Array(component), flags: O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             _ = Glibc.close(fd)

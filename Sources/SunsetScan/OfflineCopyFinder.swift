@@ -18,12 +18,17 @@ enum OfflineCopyFinder {
     static let tagFileLimit = 64 << 20
 
     static func find(in volume: Volume) -> Found {
-        let files = Set(volume.entries.filter { $0.kind == .file }.map(\.path))
+        // Cheap first pass (the common case has no bag at all): byte suffix only.
+        let name = Array(BagIt.declarationFile.utf8)
+        let declarations = volume.entries.filter { entry in
+            entry.kind == .file && entry.path.count >= name.count && entry.path.suffix(name.count).elementsEqual(name)
+                && (entry.path.count == name.count || entry.path[entry.path.count - name.count - 1] == UInt8(ascii: "/"))
+        }
         var found = Found()
-        for entry in volume.entries where entry.kind == .file {
-            let path = VolumePath(bytes: entry.path)
-            guard path.lastComponent == BagIt.declarationFile else { continue }
-            let folder = path.parent
+        guard !declarations.isEmpty else { return found }
+        let files = Set(volume.entries.filter { $0.kind == .file }.map(\.path))
+        for entry in declarations {
+            let folder = VolumePath(bytes: entry.path).parent
             guard files.contains(folder.appending(Array(BagIt.infoFile.utf8)).bytes),
                   let text = readText(folder.appending(Array(BagIt.infoFile.utf8)), volume: volume) else { continue }
             let info = BagInfo(parsing: text)

@@ -100,4 +100,16 @@ import Testing
         // Its files are scanned like any others: the marker folder inside it is a company there.
         #expect(results.inventory.companies.contains { $0.folder.root == 1 && $0.name == "Atelier Martin" })
     }
+
+    @Test func checkingABagDuringAnAuditChangesNothingInIt() throws {
+        let (volume, usb, bag) = try sampleWithBag(#function)
+        defer { volume.remove(); usb.remove() }
+        try SourceUntouchedTests.ageEverything(usb.root.path)
+        let before = try SourceUntouchedTests.statuses(usb.root.path)
+        let results = try audit([volume.root.path, usb.root.path])
+        #expect(results.inventory.offlineCopies.first?.check == .checksums, "the bag was not read in full")
+        #expect(try SourceUntouchedTests.statuses(usb.root.path) == before)
+        #expect(FileManager.default.fileExists(atPath: bag + "/bagit.txt"))
+    }
 }
+
