@@ -43,13 +43,16 @@ public struct BagWriter {
         let before = Dictionary((earlier?.files ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var toCopy: [Int] = []
         for (index, file) in contents.files.enumerated() {
-            if let old = before[file.key], old.isVerified, old.size == file.size, old.modified == file.modified, holds(old) {
+            if let old = before[file.key], old.isVerified, old.payload == file.payload, holds(old) {
+                // Verified before. Unchanged: skipped. Changed: copied again, and until the new
+                // copy is verified the record keeps describing the old one, which stays valid.
                 var entry = old
                 entry.roles = file.roles.sorted()
                 entry.companies = file.companies.sorted()
                 entry.notes = file.notes.sorted()
                 entry.keptFromEarlierRun = nil
                 record.files.append(entry)
+                if old.size != file.size || old.modified != file.modified { toCopy.append(index) }
             } else {
                 record.files.append(BagRecord.Entry(payload: file.payload, root: file.key.root, source: file.key.path,
                                                     roles: file.roles.sorted(), companies: file.companies.sorted(),
@@ -113,8 +116,7 @@ public struct BagWriter {
                 copiedBytes += copy.size
             case let .failure(failure):
                 var reason = failure.reason
-                if let old = before[file.key], old.isVerified, old.payload == file.payload, holds(old) {
-                    record.files[slot] = old
+                if record.files[slot].isVerified {
                     reason += "; the copy made by an earlier run is kept"
                 } else {
                     unlink(destination + "/" + file.payload)

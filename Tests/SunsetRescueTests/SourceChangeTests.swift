@@ -67,4 +67,28 @@ import Testing
         #expect(index.contains("## Not saved") && index.contains("Not complete"))
         #expect(try BagVerifier(bag: bag).verify().isValid)
     }
+
+    @Test func whenAChangedFileCannotBeCopiedAgainTheEarlierVerifiedCopyIsKept() throws {
+        let volume = try VolumeBuilder.temporary(#function)
+        defer { volume.remove() }
+        let file = try volume.file("Users/anne/Documents/Invoice2go/Cafe Anne/company.mdb", Samples.accessDatabase("Anne"),
+                                   modified: fixedNow)
+        let out = try VolumeBuilder.temporary("usb")
+        defer { out.remove() }
+        let bag = out.url("copy").path
+        let first = try Rescue.run(RescueOptions(roots: [volume.root.path], destination: bag, asOf: CalendarDay(fixedAsOf)!))
+        #expect(first.copied == 1 && first.notSaved.isEmpty)
+        let original = try bytes(bag + "/data/Users/anne/Documents/Invoice2go/Cafe Anne/company.mdb")
+
+        try Data(Samples.accessDatabase("Anne, later")).write(to: file)
+        let meddler = Meddler(file: file, during: [1, 2, 3])
+        let second = try Rescue.run(RescueOptions(roots: [volume.root.path], destination: bag, asOf: CalendarDay(fixedAsOf)!,
+                                                  pacer: CopyPacer(afterChunk: { meddler.chunk($0, $1) })))
+        let item = try #require(second.notSaved.first)
+        #expect(item.reason.hasSuffix("; the copy made by an earlier run is kept"))
+        #expect(second.files == 1)
+        #expect(try bytes(bag + "/data/Users/anne/Documents/Invoice2go/Cafe Anne/company.mdb") == original)
+        #expect(try BagVerifier(bag: bag).verify().isValid)
+    }
 }
+
