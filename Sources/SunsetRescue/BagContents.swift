@@ -63,7 +63,7 @@ struct BagContents {
             }
         }
         self.skipped = skipped.sorted()
-        name(Array(found.values), labels: labels, earlier: earlier)
+        name(Array(found.values), labels: labels, roots: plan.roots.map(\.path), earlier: earlier)
     }
 
     /// A place for people: the root's path and the relative path.
@@ -107,7 +107,7 @@ struct BagContents {
 
     // MARK: - Naming
 
-    private mutating func name(_ unnamed: [File], labels: [String], earlier: BagRecord?) {
+    private mutating func name(_ unnamed: [File], labels: [String], roots: [String], earlier: BagRecord?) {
         var taken = Set<String>()
         var folders = Set<String>()
         var earlierNames: [BagRecord.SourceKey: String] = [:]
@@ -123,7 +123,8 @@ struct BagContents {
                 let wanted = BagIt.payloadFolder + "/" + PayloadName.path(file.key.path, label: labels[file.key.root])
                 let ancestors = Self.ancestors(of: wanted)
                 if ancestors.contains(where: { taken.contains($0) }) {
-                    skipped.append(Skipped(place: file.key.path.description, reason: "its name in the bag clashes with another file's",
+                    skipped.append(Skipped(place: Self.place(file.key.path, root: roots[file.key.root]),
+                                           reason: "its name in the bag clashes with another file's",
                                            companies: file.companies.sorted()))
                     continue
                 }
