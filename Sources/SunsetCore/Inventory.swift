@@ -12,12 +12,13 @@ public struct Inventory: Hashable, Codable, Sendable {
     public var installedPrograms: [InstalledProgram]?
     /// The Documents and OneDrive folders users' registry hives record; nil when no user hive was found.
     public var userFolders: [UserFolder]?
-    /// Bags made by `sunset rescue` found under the roots (their contents are not scanned as data).
-    public var offlineCopies: [OfflineCopy]
+    /// Bags made by `sunset rescue` found under the roots (their contents are not scanned as
+    /// data); nil when there is none, so that inventories without one encode as before.
+    public var offlineCopies: [OfflineCopy]?
 
     public init(roots: [ScanRoot] = [], installations: [Installation] = [], companies: [Company] = [],
                 backups: [Backup] = [], exports: [Export] = [], cloudFolders: [CloudFolder] = [],
-                coverage: Coverage = Coverage(), offlineCopies: [OfflineCopy] = []) {
+                coverage: Coverage = Coverage()) {
         self.roots = roots
         self.installations = installations
         self.companies = companies
@@ -25,7 +26,6 @@ public struct Inventory: Hashable, Codable, Sendable {
         self.exports = exports
         self.cloudFolders = cloudFolders
         self.coverage = coverage
-        self.offlineCopies = offlineCopies
     }
 
     /// The readable backups that belong to a company.

@@ -8,21 +8,23 @@ enum OfflineCopyCheck {
     static let fullCheckLimit: UInt64 = 64 << 20
 
     static func deepen(_ inventory: inout Inventory) {
-        for index in inventory.offlineCopies.indices {
-            let copy = inventory.offlineCopies[index]
+        guard var copies = inventory.offlineCopies else { return }
+        for index in copies.indices {
+            let copy = copies[index]
             guard copy.verified, copy.bytes <= fullCheckLimit, inventory.roots.indices.contains(copy.location.root) else { continue }
             let root = inventory.roots[copy.location.root].path
             let path = copy.location.path.bytes.isEmpty ? root : (root == "/" ? "" : root) + "/" + copy.location.path.description
             guard let result = try? BagVerifier(bag: path).verify() else { continue }
-            inventory.offlineCopies[index].check = .checksums
+            copies[index].check = .checksums
             if let problem = result.problems.first {
-                inventory.offlineCopies[index].verified = false
-                inventory.offlineCopies[index].problem = problem.description
+                copies[index].verified = false
+                copies[index].problem = problem.description
             }
-            inventory.offlineCopies[index].evidence.append(Evidence(
+            copies[index].evidence.append(Evidence(
                 signature: "offline-copy.checksums",
                 detail: result.isValid ? "every checksum of every file matches" : "damaged: \(result.problems.count) problem(s), first: \(result.problems[0])",
                 path: copy.location.path, confidence: result.isValid ? .high : .low))
         }
+        inventory.offlineCopies = copies
     }
 }

@@ -6,7 +6,7 @@ extension FactSheet {
     /// `company.offline-copy` always; `company.offline-copy-path` (the bag's folder, absolute)
     /// and `company.offline-copy-date` (its `Bagging-Date`) when there is one. The newest wins.
     func offlineCopyFacts(_ company: Company) -> (values: [String: FactValue], evidence: [Evidence]) {
-        let copies = inventory.offlineCopies
+        let copies = (inventory.offlineCopies ?? [])
             .filter { $0.verified && $0.placement.isOffMachine && $0.covers(company) }
             .sorted { ($0.bagged ?? CalendarDay(ordinal: 0), $1.location) > ($1.bagged ?? CalendarDay(ordinal: 0), $0.location) }
         guard let copy = copies.first else { return (["company.offline-copy": .flag(false)], []) }

@@ -33,12 +33,13 @@ public struct Scanner: Sendable {
     public func scan() throws(ScanError) -> Inventory {
         var inventory = Inventory()
         var volumes: [Volume] = []
+        var offlineCopies: [OfflineCopy] = []
         for (index, path) in options.roots.enumerated() {
             var volume = try Volume.open(path: path, index: index, excludes: options.excludes.map { Glob($0) },
                                          progress: options.progress)
             let bags = OfflineCopyFinder.find(in: volume)
             volume.leaveOut(bags.folders)
-            inventory.offlineCopies += bags.copies
+            offlineCopies += bags.copies
             inventory.roots.append(volume.root)
             inventory.coverage.merge(volume.coverage)
             inventory.cloudFolders += volume.cloudFolders
@@ -67,8 +68,10 @@ public struct Scanner: Sendable {
         inventory.backups.sort { $0.file.location < $1.file.location }
         inventory.exports.sort { $0.file.location < $1.file.location }
         inventory.cloudFolders.sort { $0.location < $1.location }
-        OfflineCopyFinder.place(&inventory.offlineCopies, companies: inventory.companies, cloudFolders: inventory.cloudFolders)
-        inventory.offlineCopies.sort { $0.location < $1.location }
+        if !offlineCopies.isEmpty {
+            OfflineCopyFinder.place(&offlineCopies, companies: inventory.companies, cloudFolders: inventory.cloudFolders)
+            inventory.offlineCopies = offlineCopies.sorted { $0.location < $1.location }
+        }
         inventory.coverage.gaps.sort()
         return inventory
     }

@@ -33,6 +33,8 @@ import Testing
         defer { volume.remove() }
         let items = try items(try audit([volume.root.path]))
         #expect(items.map(\.company) == SampleVolume.companies.sorted())
+        let raw = try sunset().run(["scan", volume.root.path]).stdout
+        #expect(raw.contains("\"companies\"") && !raw.contains("offlineCopies"), "an inventory without a bag encodes as before")
         #expect(items.allSatisfy { !$0.done && $0.evidence == "no verified offline copy and no readable backup on another volume found" })
     }
 
@@ -40,8 +42,8 @@ import Testing
         let (volume, usb, bag) = try sampleWithBag(#function)
         defer { volume.remove(); usb.remove() }
         let results = try audit([volume.root.path, usb.root.path])
-        let copy = try #require(results.inventory.offlineCopies.first)
-        #expect(results.inventory.offlineCopies.count == 1)
+        let copy = try #require(results.inventory.offlineCopies?.first)
+        #expect(results.inventory.offlineCopies?.count == 1)
         #expect(copy.placement == .otherVolume && copy.verified && copy.check == .checksums)
         #expect(copy.companies == SampleVolume.companies.sorted() && copy.bagged == CalendarDay(fixedAsOf))
         // The bag's own files are a copy, not more companies or backups.
@@ -59,7 +61,7 @@ import Testing
         let cloud = volume.url("Users/marie/OneDrive/Invoice2go copy").path
         try FileManager.default.moveItem(atPath: bag, toPath: cloud)
         let inCloud = try audit([volume.root.path])
-        let copy = try #require(inCloud.inventory.offlineCopies.first)
+        let copy = try #require(inCloud.inventory.offlineCopies?.first)
         #expect(copy.placement == .cloud && copy.cloudProvider == "OneDrive" && copy.verified)
         #expect(try items(inCloud).allSatisfy { $0.done && $0.evidence.contains(cloud) })
         #expect(inCloud.inventory.companies.count == 3)
@@ -67,7 +69,7 @@ import Testing
         let local = volume.url("Compta/Invoice2go copy").path
         try FileManager.default.moveItem(atPath: cloud, toPath: local)
         let beside = try audit([volume.root.path])
-        #expect(beside.inventory.offlineCopies.first?.placement == .local)
+        #expect(beside.inventory.offlineCopies?.first?.placement == .local)
         #expect(try items(beside).allSatisfy { !$0.done })
     }
 
@@ -76,15 +78,15 @@ import Testing
         defer { volume.remove(); usb.remove() }
         try flipByte(bag + "/data/Compta/Invoice2go - Atelier Martin/atelier.mdb", at: 10)
         let damaged = try audit([volume.root.path, usb.root.path])
-        let copy = try #require(damaged.inventory.offlineCopies.first)
+        let copy = try #require(damaged.inventory.offlineCopies?.first)
         #expect(!copy.verified && copy.check == .checksums)
         #expect(copy.problem?.contains("corrupt: data/Compta/Invoice2go - Atelier Martin/atelier.mdb") == true)
         #expect(try items(damaged).allSatisfy { !$0.done })
 
         try FileManager.default.removeItem(atPath: bag + "/manifest-sha256.txt")
         let unfinished = try audit([volume.root.path, usb.root.path])
-        #expect(unfinished.inventory.offlineCopies.first?.problem == "manifest-sha256.txt is missing")
-        #expect(unfinished.inventory.offlineCopies.first?.check == .structure)
+        #expect(unfinished.inventory.offlineCopies?.first?.problem == "manifest-sha256.txt is missing")
+        #expect(unfinished.inventory.offlineCopies?.first?.check == .structure)
         #expect(try items(unfinished).allSatisfy { !$0.done })
     }
 
@@ -95,7 +97,7 @@ import Testing
         try info.replacingOccurrences(of: "Bag-Software-Agent: sunset", with: "Bag-Software-Agent: bagit.py")
             .write(toFile: bag + "/bag-info.txt", atomically: true, encoding: .utf8)
         let results = try audit([volume.root.path, usb.root.path])
-        #expect(results.inventory.offlineCopies.isEmpty)
+        #expect(results.inventory.offlineCopies == nil)
         #expect(try items(results).allSatisfy { !$0.done })
         // Its files are scanned like any others: the marker folder inside it is a company there.
         #expect(results.inventory.companies.contains { $0.folder.root == 1 && $0.name == "Atelier Martin" })
@@ -107,7 +109,7 @@ import Testing
         try SourceUntouchedTests.ageEverything(usb.root.path)
         let before = try SourceUntouchedTests.statuses(usb.root.path)
         let results = try audit([volume.root.path, usb.root.path])
-        #expect(results.inventory.offlineCopies.first?.check == .checksums, "the bag was not read in full")
+        #expect(results.inventory.offlineCopies?.first?.check == .checksums, "the bag was not read in full")
         #expect(try SourceUntouchedTests.statuses(usb.root.path) == before)
         #expect(FileManager.default.fileExists(atPath: bag + "/bagit.txt"))
     }
