@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 
-/// A record of every entry under a folder — path, type, size, modification and access time,
-/// and the contents — to prove that a command changed nothing.
+/// A record of every entry under a folder — path, type, size, modification, access and
+/// status-change time, and the contents — to prove that a command changed nothing.
 public enum TreeState {
     /// One entry's state.
     public struct Entry: Hashable, Sendable {
@@ -11,6 +11,7 @@ public enum TreeState {
         public var size: Int64
         public var modified: Int
         public var accessed: Int
+        public var changed: Int
         public var contents: Data?
     }
 
@@ -26,6 +27,7 @@ public enum TreeState {
             entries.append(Entry(path: relative, mode: info.st_mode, size: Int64(info.st_size),
                                  modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec,
                                  accessed: info.st_atim.tv_sec * 1_000_000_000 + info.st_atim.tv_nsec,
+                                 changed: info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec,
                                  contents: isFile ? try readWithoutTouching(path) : nil))
         }
         return entries.sorted { $0.path < $1.path }
