@@ -10,6 +10,12 @@
 // the order in which the stages run. See README "Architecture".)
 import PackageDescription
 
+/// Fuzz builds (`SUNSET_FUZZ=1`, see Fuzz/run) sanitize every executable, the build plugin's
+/// generator included, which then cannot link; they leave the packs and templates out.
+let fuzzing = Context.environment["SUNSET_FUZZ"] != nil
+let embedding: [Target.PluginUsage] = fuzzing ? [] : ["EmbedResources"]
+let embeddingSettings: [SwiftSetting] = fuzzing ? [.define("SUNSET_NO_EMBED")] : []
+
 let package = Package(
     name: "Sunset",
     platforms: [.macOS(.v13)],
@@ -37,12 +43,14 @@ let package = Package(
         .target(
             name: "SunsetRules",
             dependencies: ["SunsetCore", "Yams", .product(name: "Mustache", package: "swift-mustache")],
-            plugins: ["EmbedResources"]
+            swiftSettings: embeddingSettings,
+            plugins: embedding
         ),
         .target(
             name: "SunsetReport",
             dependencies: ["SunsetCore", "SunsetRules", .product(name: "Mustache", package: "swift-mustache")],
-            plugins: ["EmbedResources"]
+            swiftSettings: embeddingSettings,
+            plugins: embedding
         ),
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
@@ -75,7 +83,7 @@ let package = Package(
 //
 // libFuzzer targets have no `main` and link only with `--sanitize=fuzzer`, so they are
 // declared only when the fuzz script asks for them.
-if Context.environment["SUNSET_FUZZ"] != nil {
+if fuzzing {
     for (name, library) in [("FuzzPE", "SunsetScan"), ("FuzzZip", "SunsetScan"), ("FuzzExport", "SunsetScan"),
                             ("FuzzRulePack", "SunsetRules")] {
         package.targets.append(.executableTarget(

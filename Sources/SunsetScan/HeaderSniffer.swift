@@ -31,7 +31,8 @@ enum HeaderSniffer {
 
     /// The first shared strings of a workbook (a header row's text comes first).
     static func xlsx(_ data: Data) -> [String] {
-        guard let archive = try? Archive(data: data, accessMode: .read),
+        guard data.withUnsafeBytes(ZipStructure.problem) == nil,
+              let archive = try? Archive(data: data, accessMode: .read),
               let entry = archive["xl/sharedStrings.xml"] else { return [] }
         var xml = Data()
         _ = try? archive.extract(entry) { chunk in

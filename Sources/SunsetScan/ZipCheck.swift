@@ -33,6 +33,7 @@ enum ZipCheck {
 
     /// Checks an archive held in (mapped) memory.
     static func check(_ data: Data, limits: Limits = Limits()) -> Outcome {
+        if let problem = data.withUnsafeBytes(ZipStructure.problem) { return Outcome(problem: problem, entryNames: []) }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
