@@ -52,16 +52,34 @@ enum ZipStructure {
             guard next <= directoryOffset + directorySize else {
                 return "damaged zip archive (central directory entry \(index + 1) runs past the directory)"
             }
-            let compressed = u32(cursor + 20), local = u32(cursor + 42)
-            if local != 0xFFFF_FFFF {
-                guard local + 30 <= directoryOffset, u32(local) == 0x0403_4B50 else {
-                    return "damaged zip archive (entry \(index + 1) has no local header where the directory says)"
+            let flags = u16(cursor + 8), method = u16(cursor + 10)
+            let compressed = u32(cursor + 20), uncompressed = u32(cursor + 24), local = u32(cursor + 42)
+            guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else {
+                // Zip64 sizes live in an extra field; such archives are not needed for backups
+                // this small program made, and are refused rather than half-checked.
+                return "zip64 entries are not checked (entry \(index + 1))"
+            }
+            guard method == 0 || method == 8 else {
+                return "damaged zip archive (entry \(index + 1) uses compression method \(method))"
+            }
+            guard local + 30 <= directoryOffset, u32(local) == 0x0403_4B50 else {
+                return "damaged zip archive (entry \(index + 1) has no local header where the directory says)"
+            }
+            // The local header must agree with the directory about the entry.
+            let localFlags = u16(local + 6), localMethod = u16(local + 8)
+            let localNameLength = u16(local + 26), localExtraLength = u16(local + 28)
+            guard localMethod == method, localFlags & 0x0008 == flags & 0x0008, localNameLength == nameLength else {
+                return "damaged zip archive (entry \(index + 1): local header and directory disagree)"
+            }
+            if flags & 0x0008 == 0 {
+                guard u32(local + 18) == compressed, u32(local + 22) == uncompressed else {
+                    return "damaged zip archive (entry \(index + 1): local header and directory disagree on sizes)"
                 }
-                let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
-                guard dataStart <= directoryOffset,
-                      compressed == 0xFFFF_FFFF || dataStart + compressed <= directoryOffset else {
-                    return "truncated zip archive (entry \(index + 1) runs past the data)"
-                }
+            }
+            let dataStart = local + 30 + localNameLength + localExtraLength
+            let descriptor = flags & 0x0008 != 0 ? 16 : 0
+            guard dataStart + compressed + descriptor <= directoryOffset else {
+                return "truncated zip archive (entry \(index + 1) runs past the data)"
             }
             cursor = next
         }
