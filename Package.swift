@@ -85,6 +85,7 @@ let package = Package(
 // declared only when the fuzz script asks for them.
 if fuzzing {
     for (name, library) in [("FuzzPE", "SunsetScan"), ("FuzzZip", "SunsetScan"), ("FuzzExport", "SunsetScan"),
+                            ("FuzzHive", "SunsetScan"),
                             ("FuzzRulePack", "SunsetRules")] {
         package.targets.append(.executableTarget(
             name: name, dependencies: [.target(name: library)], path: "Fuzz/Targets/\(name)",

@@ -19,4 +19,20 @@ public enum ScanFuzzEntry {
         _ = HeaderSniffer.textRuns(bytes)
         _ = HeaderSniffer.xlsx(Data(bytes))
     }
+
+    /// The registry hive reader: opens the hive and walks every key and value it can reach
+    /// (depth and count bounded by the reader's own limits).
+    public static func hive(_ bytes: [UInt8]) {
+        guard let hive = try? Hive(data: Data(bytes)), let root = try? hive.root() else { return }
+        var pending = [root]
+        var visited = 0
+        while let key = pending.popLast(), visited < 10_000 {
+            visited += 1
+            for value in (try? hive.values(of: key)) ?? [] {
+                _ = try? hive.text(of: value)
+                _ = try? hive.number(of: value)
+            }
+            pending += (try? hive.subkeys(of: key)) ?? []
+        }
+    }
 }

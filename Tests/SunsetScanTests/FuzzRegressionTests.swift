@@ -26,6 +26,12 @@ import Testing
         for file in files { ScanFuzzEntry.zipCheck(Array(try Data(contentsOf: file))) }
     }
 
+    @Test func hiveInputs() throws {
+        let files = Self.inputs("hive", also: [fixtures.appendingPathComponent("hives")]).filter { $0.pathExtension != "reg" }
+        #expect(files.count >= 4)
+        for file in files { ScanFuzzEntry.hive(Array(try Data(contentsOf: file))) }
+    }
+
     @Test func exportInputs() throws {
         let files = Self.inputs("export")
         #expect(files.count >= 2)
