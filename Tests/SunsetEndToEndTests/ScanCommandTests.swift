@@ -49,4 +49,21 @@ import Testing
         #expect(before.count > 10)
         #expect(before == after)
     }
+
+    @Test func theProgressLineShowsOnlyOnATerminal() throws {
+        let volume = try VolumeBuilder.temporary(#function)
+        defer { volume.remove() }
+        for index in 0..<300 { try volume.file("Users/u\(index % 3)/d\(index)/note.txt", text: "x") }
+        // Piped: stderr is not a terminal, so nothing is drawn.
+        let piped = try sunset().run(["scan", volume.root.path, "--output", "-"])
+        #expect(piped.status == 0)
+        #expect(piped.stderr.isEmpty)
+        // Under `script`, stderr is a pseudo-terminal: the line is drawn, then erased.
+        let command = "'\(try sunset().executable.path)' scan '\(volume.root.path)' --output - >/dev/null"
+        let terminal = try CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/script")).run(["-qec", command, "/dev/null"])
+        #expect(terminal.status == 0)
+        #expect(terminal.stdout.contains("scanning: "), "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("files walked"))
+        #expect(terminal.stdout.contains("\r\u{1B}[K"), "the line is erased at the end")
+    }
 }
