@@ -8,9 +8,9 @@ import SunsetScan
 public enum InventoryExport {
     /// Scans and writes the inventory to a file or ("-") standard output.
     public static func write(roots: [String], rules: [String], excludes: [String], to output: String) throws {
-        let packs = try PackSet.load(extra: rules)
+        let signatures = try PackSet.signatures(extra: rules)
         let roots = roots.isEmpty ? AuditOptions.defaultRoots() : roots
-        let inventory = try Scanning.inventory(roots: roots, excludes: excludes, packs: packs)
+        let inventory = try Scanning.inventory(roots: roots, excludes: excludes, signatures: signatures)
         var data = try JSONReporter.encoder.encode(InventoryDocument(inventory: inventory))
         data.append(0x0A)
         if output == "-" {

@@ -6,10 +6,13 @@ import SunsetScan
 /// and the full check of the small offline copies it found.
 enum Scanning {
     static func inventory(roots: [String], excludes: [String], packs: [RulePack]) throws -> Inventory {
+        try inventory(roots: roots, excludes: excludes, signatures: packs.map(\.signatures))
+    }
+
+    static func inventory(roots: [String], excludes: [String], signatures: [ProductSignatures]) throws -> Inventory {
         let line = ProgressLine.forTerminal()
         defer { line?.finish() }
-        let options = ScanOptions(roots: roots, excludes: excludes, signatures: packs.map(\.signatures),
-                                  progress: line?.callback)
+        let options = ScanOptions(roots: roots, excludes: excludes, signatures: signatures, progress: line?.callback)
         var inventory = try Scanner(options: options).scan()
         OfflineCopyCheck.deepen(&inventory)
         return inventory

@@ -12,9 +12,26 @@ public enum PackSet {
         try Embedded.base64.keys.sorted()
             .filter { $0.hasSuffix(".yaml") && !$0.contains("/") }
             .map { path in
+                // Their examples run in the test suite (RuleExampleTests) and in `rules
+                // validate`; a shipped binary does not run them again at every start.
                 try RulePackLoader.load(yaml: embeddedText(path), file: "Rules/\(path)", source: "built-in",
-                                        osReleases: builtInOSReleases)
+                                        osReleases: builtInOSReleases, runExamples: false)
             }
+    }
+
+    /// What `sunset scan` needs: the signatures of the built-in packs (read without their
+    /// rules, which the test suite checks) and of the packs given with `--rules` (read fully,
+    /// so a broken pack is reported by every command).
+    public static func signatures(extra paths: [String]) throws -> [ProductSignatures] {
+        var packs = try Embedded.base64.keys.sorted()
+            .filter { $0.hasSuffix(".yaml") && !$0.contains("/") }
+            .map { try RulePackLoader.load(yaml: embeddedText($0), file: "Rules/\($0)", source: "built-in",
+                                           runExamples: false, signaturesOnly: true) }
+        for pack in try load(fromDisk: paths) {
+            packs.removeAll { $0.id == pack.id }
+            packs.append(pack)
+        }
+        return packs.sorted { $0.id < $1.id }.map(\.signatures)
     }
 
     /// The OS release tables compiled into the binary (`Rules/os/*.yaml`).
@@ -37,8 +54,19 @@ public enum PackSet {
     /// The built-in packs overridden and extended by pack files and folders. The examples of
     /// packs from disk are not run here (`sunset rules validate` runs them).
     public static func load(extra paths: [String]) throws -> [RulePack] {
-        let tables = try osReleases(extra: paths)
         var packs = try builtIn()
+        for pack in try load(fromDisk: paths) {
+            packs.removeAll { $0.id == pack.id }
+            packs.append(pack)
+        }
+        return packs.sorted { $0.id < $1.id }
+    }
+
+    /// The packs among the given files and folders, each id at most once.
+    static func load(fromDisk paths: [String]) throws -> [RulePack] {
+        guard !paths.isEmpty else { return [] }
+        let tables = try osReleases(extra: paths)
+        var packs: [RulePack] = []
         var fromDisk: [String: String] = [:]
         for path in paths {
             for file in try files(at: path) where file.kind == .pack {
@@ -47,15 +75,15 @@ public enum PackSet {
                     throw RulePackError.unreadable(file: file.url.path, reason: "pack '\(pack.id)' is also defined in \(earlier); give it once")
                 }
                 fromDisk[pack.id] = file.url.path
-                packs.removeAll { $0.id == pack.id }
                 packs.append(pack)
             }
         }
-        return packs.sorted { $0.id < $1.id }
+        return packs
     }
 
     /// The built-in OS tables overridden by tables among the given files and folders.
     public static func osReleases(extra paths: [String]) throws -> OSReleases {
+        guard !paths.isEmpty else { return builtInOSReleases }  // loaded once already
         var tables = try builtInOSTables()
         for path in paths {
             for file in try files(at: path) where file.kind == .osTable {

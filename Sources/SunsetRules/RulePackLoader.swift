@@ -13,7 +13,7 @@ public enum RulePackLoader {
     /// results; `osReleases` are the tables its host examples are judged with.
     public static func load(yaml text: String, file: String, source: String? = nil,
                             osReleases: OSReleases = PackSet.builtInOSReleases,
-                            runExamples: Bool = true) throws -> RulePack {
+                            runExamples: Bool = true, signaturesOnly: Bool = false) throws -> RulePack {
         let top = try StrictYAML.parse(text, file: file)
             .fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
         let version = try top["version"].int()
@@ -30,6 +30,10 @@ public enum RulePackLoader {
         guard let (id, packVersion) = header, let product, let signatures else {
             try diagnostics.check()
             preconditionFailure("a missing part always records an error")
+        }
+        if signaturesOnly {  // what a scan needs; the rules are left unread (see PackSet.builtInSignatures)
+            return RulePack(id: id, version: packVersion, product: product, signatures: signatures,
+                            rules: [], checklist: [], source: source ?? file)
         }
         let dates = product.dates
         let rules = try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: dates) }

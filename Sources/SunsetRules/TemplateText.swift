@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import SunsetCore
 
@@ -39,15 +40,33 @@ enum TemplateText {
     /// Every tag of a template as (sigil, name): `{{#a}}` gives ("#", "a"). Partials,
     /// delimiter changes and pragmas are refused: pack texts are plain templates over facts.
     static func tags(_ template: String) throws -> [(sigil: String, name: String)] {
-        let pattern = #/\{\{(\{?)\s*([#^\/&!>=%]?)\s*([^}]*?)\s*\}?\}\}/#
-        return try template.matches(of: pattern).compactMap { match in
-            let sigil = String(match.output.2)
+        // A hand-written scan for `{{ sigil name }}` (and `{{{ name }}}`): every pack text
+        // goes through here when a pack loads, and a regular expression made loading the
+        // built-in packs the slowest part of starting up.
+        var found: [(sigil: String, name: String)] = []
+        var rest = template[...]
+        while let open = rest.range(of: "{{") {
+            var cursor = open.upperBound
+            if cursor < rest.endIndex, rest[cursor] == "{" { cursor = rest.index(after: cursor) }
+            while cursor < rest.endIndex, rest[cursor].isWhitespace { cursor = rest.index(after: cursor) }
+            var sigil = ""
+            if cursor < rest.endIndex, "#^/&!>=%".contains(rest[cursor]) {
+                sigil = String(rest[cursor])
+                cursor = rest.index(after: cursor)
+            }
+            guard let close = rest[cursor...].firstIndex(of: "}"), rest[close...].hasPrefix("}}") else {
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let name = rest[cursor..<close].trimmingCharacters(in: .whitespaces)
+            rest = rest[rest.index(close, offsetBy: rest[close...].hasPrefix("}}}") ? 3 : 2)...]
             switch sigil {
-            case "!": return nil
+            case "!": continue
             case ">", "=", "%": throw TemplateProblem(text: "'{{\(sigil)…}}' is not allowed in pack texts")
-            default: return (sigil, String(match.output.3))
+            default: found.append((sigil, name))
             }
         }
+        return found
     }
 
     /// Why a template was refused.

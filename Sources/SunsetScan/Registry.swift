@@ -25,12 +25,16 @@ struct Registry {
     static let profileFolders: Set<String> = ["users", "documents and settings"]
 
     /// Reads the hives of the volume whose walk gave `entries`.
-    static func read(entries: [WalkEntry], opener: PathOpener, root: Int, limits: Hive.Limits = Hive.Limits()) -> Registry {
+    /// `shallow` holds the entries at most four folders deep, where the hives are; `entries`
+    /// all of them, for translating the paths the hives record.
+    static func read(entries: [WalkEntry], shallow: [WalkEntry]? = nil, opener: PathOpener, root: Int,
+                     limits: Hive.Limits = Hive.Limits()) -> Registry {
         var registry = Registry()
-        let software = entries.filter {
+        let shallow = shallow ?? entries
+        let software = shallow.filter {
             $0.kind == .file && $0.path.count == softwareHive.utf8.count && HostDetector.lower($0.path) == softwareHive
         }.map(\.path).min { $0.lexicographicallyPrecedes($1) }  // the same one on every run, should two differ in case
-        let users = userHives(entries)
+        let users = userHives(shallow)
         registry.hivesFound = (software == nil ? 0 : 1) + users.count
         registry.userHivesFound = users.count
         guard registry.hivesFound > 0 else { return registry }

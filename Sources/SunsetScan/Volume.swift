@@ -22,15 +22,19 @@ struct Volume {
         guard isFolder.boolValue else { throw ScanError.notAFolder(path) }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let walk = try Walker(excludes: excludes, progress: progress).walk(root: absolute, rootIndex: index)
-        let isWindows = isWindowsVolume(walk.entries)
+        // Windows' own files sit at fixed, shallow places (`Users`, `Windows/System32/…`,
+        // `Users/*/NTUSER.DAT`); looking for them among the shallow entries only keeps these
+        // look-ups off the whole walk.
+        let shallow = walk.entries.filter { Self.depth($0.path, atMost: 4) }
+        let isWindows = isWindowsVolume(shallow)
         let opener = try PathOpener(root: absolute)
         var notes: [(VolumePath, String)] = []
-        var host = HostDetector.host(isWindowsVolume: isWindows, entries: walk.entries, opener: opener, notes: &notes)
+        var host = HostDetector.host(isWindowsVolume: isWindows, entries: shallow, opener: opener, notes: &notes)
         var coverage = walk.coverage
         coverage.gaps += notes.map { Coverage.Gap(location: Location(root: index, path: $0.0), reason: $0.1) }
         var registry = Registry()
         if isWindows {
-            registry = Registry.read(entries: walk.entries, opener: opener, root: index)
+            registry = Registry.read(entries: walk.entries, shallow: shallow, opener: opener, root: index)
             host = WindowsHost.combine(host, with: registry.windows)
             coverage.gaps += registry.gaps
             coverage.candidates += registry.opened
@@ -46,6 +50,16 @@ struct Volume {
     }
 
     /// `Windows/System32`, `Users` or `Program Files*` at the top, in any case.
+    /// True when the path has at most `limit` components.
+    static func depth(_ path: [UInt8], atMost limit: Int) -> Bool {
+        var slashes = 0
+        for byte in path where byte == UInt8(ascii: "/") {
+            slashes += 1
+            if slashes >= limit { return false }
+        }
+        return true
+    }
+
     static func isWindowsVolume(_ entries: [WalkEntry]) -> Bool {
         entries.contains { entry in
             guard entry.kind == .directory, entry.path.count <= 40 else { return false }
