@@ -61,7 +61,7 @@ extension ProductFinder {
     private func companyFolders(_ volume: Volume, programFolders: [[UInt8]]) -> [[UInt8]] {
         let markers = signatures.companyFolderMarkers.map { $0.lowercased() }
         let programs = programFolders.map { VolumePath(bytes: $0) }
-        return volume.entries.compactMap { entry in
+        return volume.directories.compactMap { entry in
             guard entry.kind == .directory else { return nil }
             let path = VolumePath(bytes: entry.path)
             if programs.contains(where: { path.isInside($0) }) { return nil }

@@ -79,7 +79,7 @@ struct ProductFinder {
 
     /// Program folders named by the signatures, outermost first.
     private func installationFolders(_ volume: Volume) -> [[UInt8]] {
-        volume.entries.filter { entry in
+        volume.directories.filter { entry in
             entry.kind == .directory && installFolderGlobs.contains(entry.path)
         }.map(\.path).sorted { $0.lexicographicallyPrecedes($1) }
     }

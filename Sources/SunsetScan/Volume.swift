@@ -6,6 +6,8 @@ struct Volume {
     var root: ScanRoot
     var opener: PathOpener
     var entries: [WalkEntry]
+    /// The folders among `entries`, kept apart because several look-ups need folders only.
+    var directories: [WalkEntry]
     var coverage: Coverage
     var cloudFolders: [CloudFolder]
     /// What the volume's registry hives say (empty when it has none).
@@ -26,6 +28,7 @@ struct Volume {
         // `Users/*/NTUSER.DAT`); looking for them among the shallow entries only keeps these
         // look-ups off the whole walk.
         let shallow = walk.entries.filter { Self.depth($0.path, atMost: 4) }
+        let directories = walk.entries.filter { $0.kind == .directory }
         let isWindows = isWindowsVolume(shallow)
         let opener = try PathOpener(root: absolute)
         var notes: [(VolumePath, String)] = []
@@ -43,8 +46,9 @@ struct Volume {
             root: ScanRoot(index: index, path: absolute, isWindowsVolume: isWindows, host: host),
             opener: opener,
             entries: walk.entries,
+            directories: directories,
             coverage: coverage,
-            cloudFolders: CloudFolders.outermost(CloudFolders.find(in: walk.entries, root: index) + registry.oneDriveFolders),
+            cloudFolders: CloudFolders.outermost(CloudFolders.find(in: directories, root: index) + registry.oneDriveFolders),
             registry: registry
         )
     }
