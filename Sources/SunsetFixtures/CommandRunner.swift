@@ -32,8 +32,10 @@ public struct CommandRunner: Sendable {
         return nil
     }
 
-    /// Runs with `arguments` in `directory`, with no standard input; waits for the end.
-    public func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs with `arguments` in `directory`, with `environment` added to (and overriding)
+    /// ours, and `stdin` (or nothing) as standard input; waits for the end.
+    public func run(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
+                    stdin: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,13 +44,18 @@ public struct CommandRunner: Sendable {
         var environment = ProcessInfo.processInfo.environment
         for name in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment[name] = nil }
         environment["LANG"] = "C.UTF-8"
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
+        }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()

@@ -7,6 +7,18 @@ public enum SampleVolume {
     /// The companies the sample holds.
     public static let companies = ["Boulangerie Dupont", "Plomberie Martin", "Atelier Martin"]
 
+    /// The clock tests build the sample at, so that findings do not depend on the day.
+    public static let fixedNow = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+    /// `fixedNow` as an `--as-of` argument.
+    public static let fixedAsOf = "2026-11-29"
+
+    /// A new temporary volume (named after the test) holding the sample at `fixedNow`.
+    public static func temporary(_ name: String) throws -> VolumeBuilder {
+        let builder = try VolumeBuilder.temporary(name)
+        try build(builder, now: fixedNow)
+        return builder
+    }
+
     /// Builds the sample in `builder`'s folder with times relative to `now`.
     public static func build(_ builder: VolumeBuilder, now: Date = Date()) throws {
         func daysAgo(_ days: Double) -> Date { now.addingTimeInterval(-days * 86_400) }

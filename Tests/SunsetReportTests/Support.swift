@@ -7,8 +7,8 @@ import SunsetRules
 import Testing
 
 /// A fixed clock: the sample volume's times are relative to `fixedNow`, and audits run as of `fixedAsOf`.
-let fixedNow = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
-let fixedAsOf = "2026-11-29"
+let fixedNow = SampleVolume.fixedNow
+let fixedAsOf = SampleVolume.fixedAsOf
 let fixedDay = CalendarDay(fixedAsOf)!
 
 /// The built binary, or a failed expectation explaining how to get it.
@@ -16,12 +16,8 @@ func sunset() throws -> CommandRunner {
     try #require(CommandRunner.built(), "the sunset binary was not found next to the tests; run `swift build` first")
 }
 
-/// The demo's sample volume (three companies), built for one test with times relative to `fixedNow`.
-func sampleVolume(_ name: String) throws -> VolumeBuilder {
-    let builder = try VolumeBuilder.temporary(name)
-    try SampleVolume.build(builder, now: fixedNow)
-    return builder
-}
+/// The demo's sample volume (three companies), built for one test at the fixed clock.
+func sampleVolume(_ name: String) throws -> VolumeBuilder { try SampleVolume.temporary(name) }
 
 /// `days` days before `fixedNow`.
 func daysAgo(_ days: Double) -> Date { fixedNow.addingTimeInterval(-days * 86_400) }
@@ -41,30 +37,9 @@ func render(_ format: Format, _ input: ReportInput) throws -> String {
 /// Runs a program (looked up on PATH) with arguments and extra environment; returns status and stdout.
 @discardableResult
 func runTool(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-    try process.run()
-    if let stdin {
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
-    }
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    let result = try CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/env"))
+        .run(arguments, environment: environment, stdin: stdin)
+    return (result.status, result.stdout, result.stderr)
 }
 
 /// The start tags of an HTML document, as Python's standard HTML parser sees them.

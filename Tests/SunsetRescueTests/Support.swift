@@ -9,16 +9,11 @@ func sunset() throws -> CommandRunner {
     try #require(CommandRunner.built(), "the sunset binary was not found next to the tests; run `swift build` first")
 }
 
-/// A fixed date so that every test gives the same bag on any day.
-let fixedNow = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
-let fixedAsOf = "2026-11-29"
+let fixedNow = SampleVolume.fixedNow
+let fixedAsOf = SampleVolume.fixedAsOf
 
-/// The demo's sample volume, built for one test with times relative to `fixedNow`.
-func sampleVolume(_ name: String) throws -> VolumeBuilder {
-    let builder = try VolumeBuilder.temporary(name)
-    try SampleVolume.build(builder, now: fixedNow)
-    return builder
-}
+/// The demo's sample volume, built for one test at the fixed clock.
+func sampleVolume(_ name: String) throws -> VolumeBuilder { try SampleVolume.temporary(name) }
 
 /// Runs `sunset rescue ROOTS --to BAG --as-of …` and returns the result.
 @discardableResult
