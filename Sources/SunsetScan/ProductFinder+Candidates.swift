@@ -27,13 +27,17 @@ extension ProductFinder {
             case inDataFolder(container: [UInt8], glob: Glob)
             /// The data folder itself, for the files it holds directly.
             case dataFolder(Glob)
-            /// A folder whose own name carries a marker (`company.markers`): own files only.
+            /// A folder whose own name carries a marker (`company.markers`): its own files, and
+            /// those of its subfolders when it holds data files itself.
             case marker
+            /// A subfolder of a marker folder that holds no data files itself ("Copie
+            /// Invoice2go 2018/Atelier/…"): then each such subfolder is a company.
+            case inMarkerFolder(container: [UInt8])
 
             /// True when every file below the folder belongs to it (not only its own files).
             var takesSubtree: Bool {
                 switch self {
-                case .reference, .relocated, .inDataFolder: return true
+                case .reference, .relocated, .inDataFolder, .inMarkerFolder: return true
                 case .dataFolder, .marker: return false
                 }
             }
@@ -101,8 +105,12 @@ extension ProductFinder {
         for entry in volume.directories where entry.kind == .directory {
             if let glob = dataFolderGlobs.firstMatch(entry.path) { containers[entry.path] = glob }
         }
+        // First every folder's own reason, then the subfolders of marker folders (the walk
+        // need not list a folder before its subfolders).
         var places: [CompanyPlace] = []
         if let glob = containers[[]] { places.append(CompanyPlace(path: [], reason: .dataFolder(glob))) }
+        var markerFolders = Set<[UInt8]>()
+        var others: [WalkEntry] = []
         for entry in volume.directories where entry.kind == .directory {
             let path = VolumePath(bytes: entry.path)
             if programs.contains(where: { path.isInside($0) }) { continue }
@@ -116,7 +124,13 @@ extension ProductFinder {
                 places.append(CompanyPlace(path: entry.path, reason: .inDataFolder(container: path.parent.bytes, glob: glob)))
             } else if markers.contains(where: { path.lastComponent.lowercased().contains($0) }) {
                 places.append(CompanyPlace(path: entry.path, reason: .marker))
+                markerFolders.insert(entry.path)
+            } else {
+                others.append(entry)
             }
+        }
+        for entry in others where markerFolders.contains(VolumePath(bytes: entry.path).parent.bytes) {
+            places.append(CompanyPlace(path: entry.path, reason: .inMarkerFolder(container: VolumePath(bytes: entry.path).parent.bytes)))
         }
         return places
     }

@@ -25,6 +25,14 @@ extension ProductFinder {
                 continue
             }
         }
+        // A marker folder that holds data files itself is the company, subfolders included;
+        // only one that holds none leaves its subfolders to be companies of their own.
+        for (index, place) in sorted.enumerated() {
+            guard case let .inMarkerFolder(container) = place.reason, let files = owned[index],
+                  let parent = sorted.firstIndex(where: { $0.path == container }), owned[parent] != nil else { continue }
+            owned[parent]! += files
+            owned[index] = nil
+        }
         for (index, place) in sorted.enumerated() {
             guard let held = owned[index], !held.isEmpty else { continue }
             let folder = paths[index]
@@ -65,6 +73,11 @@ extension ProductFinder {
                             detail: "the program's data folder ('\(glob.pattern.dropFirst(3))') holds \(files) data file(s) of its own"
                                 + elsewhere,
                             at: location, confidence: .medium)
+        case let .inMarkerFolder(container):
+            return Evidence(signature: "company.markers",
+                            detail: "holds \(files) data file(s) in '\(VolumePath(bytes: container))', a folder whose name carries "
+                                + "the product's name and holds no data itself\(elsewhere)",
+                            at: location, confidence: .medium)
         case .marker:
             return Evidence(signature: "company.markers",
                             detail: "folder name carries the product's name and holds \(files) data file(s)\(elsewhere)",
@@ -78,7 +91,7 @@ extension ProductFinder {
     /// (the root's own name when it is the root).
     func companyName(_ folder: VolumePath, place: CompanyPlace.Reason, volume: Volume) -> String {
         switch place {
-        case .reference, .relocated, .inDataFolder:
+        case .reference, .relocated, .inDataFolder, .inMarkerFolder:
             return folder.lastComponent
         case .dataFolder:
             return parentName(folder, volume: volume)

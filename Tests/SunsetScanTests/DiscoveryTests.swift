@@ -55,6 +55,20 @@ import Testing
         #expect(companies.allSatisfy { $0.confidence == .medium })
     }
 
+    @Test func aFolderNamedAfterTheProductHoldsCompaniesWhenItHoldsNoDataItself() throws {
+        let volume = try VolumeBuilder.temporary(#function)
+        defer { volume.remove() }
+        // A renamed copy of the data folder: its subfolders are the companies.
+        try volume.file("E/Copie Invoice2go 2018/Atelier/a.mdb", Samples.accessDatabase())
+        try volume.file("E/Copie Invoice2go 2018/Garage/g.mdb", Samples.accessDatabase())
+        // A custom "Install in Folder" company with a subfolder of its own: one company.
+        try volume.file("Compta/Invoice2go - Martin/m.mdb", Samples.accessDatabase())
+        try volume.file("Compta/Invoice2go - Martin/Factures/F-1.pdf", Samples.pdf())
+        let companies = try scan(volume).companies
+        #expect(companies.map(\.name).sorted() == ["Atelier", "Garage", "Martin"])
+        #expect(companies.first { $0.name == "Martin" }?.dataFiles.count == 2)
+    }
+
     @Test func aRootThatIsTheDataFolderItselfHoldsItsCompanies() throws {
         let parent = try VolumeBuilder.temporary(#function)
         defer { parent.remove() }
