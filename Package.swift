@@ -63,6 +63,10 @@ let package = Package(
             dependencies: ["SunsetKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: - The labelled detection corpus (Tests/Corpus, Benchmarks/detection)
+        .target(name: "SunsetCorpus", dependencies: ["SunsetFixtures", "SunsetKit", "SunsetCore", "Yams"]),
+        .executableTarget(name: "sunset-corpus", dependencies: ["SunsetCorpus"]),
+
         // MARK: - Build tooling: rule packs and templates are compiled into the binary
         .executableTarget(name: "sunset-embed", path: "Sources/sunset-embed"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["sunset-embed"]),
@@ -74,6 +78,7 @@ let package = Package(
         .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),
+        .testTarget(name: "SunsetCorpusTests", dependencies: ["SunsetCorpus", "SunsetCore"]),
         .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures"]),
     ],
     swiftLanguageModes: [.v6]

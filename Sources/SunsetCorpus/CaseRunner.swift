@@ -1,0 +1,32 @@
+import Foundation
+import SunsetCore
+import SunsetKit
+
+/// Runs one case: builds its roots in a temporary folder, audits them as `sunset audit
+/// --as-of … --format json` would (through SunsetKit, output beside the roots, never inside),
+/// reads `results.json` back and scores it.
+public enum CaseRunner {
+    /// The case's score; the temporary folder is removed afterwards.
+    public static func run(_ corpusCase: CorpusCase) throws -> CaseScore {
+        let work = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sunset-corpus-\(corpusCase.name)-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let rootsFolder = work.appendingPathComponent("roots")
+        let output = work.appendingPathComponent("report")
+        let roots = try CaseBuilder.build(corpusCase, in: rootsFolder)
+        let results: AuditResults
+        do {
+            let options = AuditOptions(roots: roots, asOf: corpusCase.asOf, formats: try AuditOptions.formats("json"),
+                                       output: output.path)
+            _ = try Audit.run(options)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            results = try decoder.decode(AuditResults.self,
+                                         from: Data(contentsOf: output.appendingPathComponent("results.json")))
+        } catch {
+            throw CorpusError.auditFailed(caseName: corpusCase.name, reason: error.localizedDescription)
+        }
+        let observed = ObservedResults(results, pack: corpusCase.pack)
+        return Scorer.score(name: corpusCase.name, expected: corpusCase.expected, observed: observed)
+    }
+}
