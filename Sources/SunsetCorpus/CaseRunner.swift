@@ -6,11 +6,18 @@ import SunsetKit
 /// --as-of … --format json` would (through SunsetKit, output beside the roots, never inside),
 /// reads `results.json` back and scores it.
 public enum CaseRunner {
-    /// The case's score; the temporary folder is removed afterwards.
-    public static func run(_ corpusCase: CorpusCase) throws -> CaseScore {
+    /// The case's score. The temporary folder is removed afterwards unless `keep` is true
+    /// (`SUNSET_CORPUS_KEEP=1` for the command), to look at the built roots and the report.
+    public static func run(_ corpusCase: CorpusCase, keep: Bool = false) throws -> CaseScore {
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("sunset-corpus-\(corpusCase.name)-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: work) }
+        defer {
+            if keep {
+                FileHandle.standardError.write(Data("\(corpusCase.name): kept \(work.path)\n".utf8))
+            } else {
+                try? FileManager.default.removeItem(at: work)
+            }
+        }
         let rootsFolder = work.appendingPathComponent("roots")
         let output = work.appendingPathComponent("report")
         let roots = try CaseBuilder.build(corpusCase, in: rootsFolder)
