@@ -58,7 +58,13 @@ struct ReportModel {
             riskLevel = "none"
             let nothing = results.inventory.installations.isEmpty && results.inventory.companies.isEmpty
                 && results.inventory.backups.isEmpty
-            verdict = labels[nothing ? "verdict.nothing" : "verdict.clean"]
+            // "Nothing found" is said plainly only when the whole scan could be read.
+            let gaps = results.inventory.coverage.gaps.count
+            if nothing && gaps > 0 {
+                verdict = labels.count("verdict.nothing-but-gaps", gaps)
+            } else {
+                verdict = labels[nothing ? "verdict.nothing" : "verdict.clean"]
+            }
         }
         counts = Severity.allCases.reversed().map { severity in
             Count(severity: severity.rawValue, label: labels["severity.\(severity.rawValue)"],
