@@ -15,16 +15,18 @@ extension VolumeBuilder {
         }
     }
 
-    /// Writes a real (deflated) zip archive whose entries carry the given modification times.
+    /// Writes a real zip archive (deflated, or stored when `stored`) whose entries carry the
+    /// given modification times.
     @discardableResult
-    public func zip(_ path: String, datedEntries entries: [DatedEntry], modified: Date? = nil) throws -> URL {
+    public func zip(_ path: String, datedEntries entries: [DatedEntry], stored: Bool = false,
+                    modified: Date? = nil) throws -> URL {
         let url = url(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for entry in entries {
             try archive.addEntry(with: entry.name, type: .file, uncompressedSize: Int64(entry.contents.count),
-                                 modificationDate: entry.modified, compressionMethod: .deflate) { position, size in
+                                 modificationDate: entry.modified, compressionMethod: stored ? .none : .deflate) { position, size in
                 entry.contents.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -51,22 +51,14 @@ public struct VolumeBuilder: Sendable {
         try file(path, Data(text.utf8), modified: modified)
     }
 
-    /// Writes a real zip archive with the given entries (deflated, or stored when `stored`).
+    /// Writes a real zip archive with the given entries (deflated, or stored when `stored`),
+    /// each dated now.
     @discardableResult
     public func zip(_ path: String, entries: [(name: String, contents: Data)], stored: Bool = false,
                     modified: Date? = nil) throws -> URL {
-        let url = url(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? FileManager.default.removeItem(at: url)
-        let archive = try Archive(url: url, accessMode: .create)
-        for entry in entries {
-            try archive.addEntry(with: entry.name, type: .file, uncompressedSize: Int64(entry.contents.count),
-                                 compressionMethod: stored ? .none : .deflate) { position, size in
-                entry.contents.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        if let modified { try setModified(url, modified) }
-        return url
+        let now = Date()
+        return try zip(path, datedEntries: entries.map { DatedEntry(name: $0.name, contents: $0.contents, modified: now) },
+                       stored: stored, modified: modified)
     }
 
     /// Sets a path's modification (and access) time.
