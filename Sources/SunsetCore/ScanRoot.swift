@@ -12,6 +12,9 @@ public struct ScanRoot: Hashable, Codable, Sendable {
     /// A short name for the root that every path of a multi-root scan is prefixed with
     /// (its folder's name, made unique); nil in inventories written before labels existed.
     public var label: String?
+    /// For a root that a Windows volume's registry shows to be another drive of the same
+    /// machine (its users' Documents or OneDrive folder is there): that volume's index.
+    public var machine: Int?
 
     public init(index: Int, path: String, isWindowsVolume: Bool, host: HostOS, label: String? = nil) {
         self.index = index
@@ -20,6 +23,9 @@ public struct ScanRoot: Hashable, Codable, Sendable {
         self.host = host
         self.label = label
     }
+
+    /// The machine the root belongs to: the linking Windows volume's index, else its own.
+    public var machineIndex: Int { machine ?? index }
 
     /// The label, or one made from the path for inventories that have none.
     public var shownLabel: String { label ?? Self.labels(for: [path])[0] }

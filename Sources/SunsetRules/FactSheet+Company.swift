@@ -1,6 +1,11 @@
 import SunsetCore
 
 extension FactSheet {
+    /// The machine a root belongs to (drives of one machine share one).
+    func machine(_ root: Int) -> Int {
+        inventory.roots.indices.contains(root) ? inventory.roots[root].machineIndex : root
+    }
+
     /// A company's facts: its data, its backups (newest first) and its exports. Every "newest"
     /// path comes with whether it is up to date: made on or after the day the company's data
     /// last changed, since a copy older than the data does not hold all of it.
@@ -10,7 +15,7 @@ extension FactSheet {
         facts["company.folder"] = .text(shown(company.folder))
         facts["company.data-files"] = .number(company.dataFiles.count)
         facts["company.backup-only"] = .flag(company.isBackupOnly)
-        facts["company.installed-here"] = .flag(installations.contains { $0.location.root == company.folder.root })
+        facts["company.installed-here"] = .flag(installations.contains { machine($0.location.root) == machine(company.folder.root) })
         let lastChange = company.lastChange.map(Self.day)
         if let lastChange { facts["company.last-change"] = .date(lastChange) }
         let upToDate = { (day: CalendarDay) in lastChange.map { day >= $0 } ?? true }

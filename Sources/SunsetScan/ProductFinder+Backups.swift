@@ -55,11 +55,15 @@ extension ProductFinder {
         }
     }
 
-    /// Local, in a cloud folder, or on a volume that holds none of the product's company folders.
+    /// Local, in a cloud folder, or on a volume (of another machine than any of the product's
+    /// company folders: drives of one machine count as one).
     private func placement(of volume: Volume, cloud: String?) -> Placement {
         if cloud != nil { return .cloud }
+        let machine = { (root: Int) in volumes.indices.contains(root) ? volumes[root].root.machineIndex : root }
         let folders = companies.filter { !$0.isBackupOnly }
-        if !folders.isEmpty && !folders.contains(where: { $0.folder.root == volume.index }) { return .otherVolume }
+        if !folders.isEmpty && !folders.contains(where: { machine($0.folder.root) == volume.root.machineIndex }) {
+            return .otherVolume
+        }
         return .local
     }
 

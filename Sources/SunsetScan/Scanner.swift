@@ -40,11 +40,13 @@ public struct Scanner: Sendable {
             let bags = OfflineCopyFinder.find(in: volume)
             volume.leaveOut(bags.folders)
             offlineCopies += bags.copies
-            inventory.roots.append(volume.root)
             inventory.coverage.merge(volume.coverage)
-            inventory.cloudFolders += volume.cloudFolders
             volumes.append(volume)
         }
+        // A user folder recorded on another drive may be on another root: link them first.
+        CrossRootFolders.link(&volumes)
+        inventory.roots = volumes.map(\.root)
+        inventory.cloudFolders = volumes.flatMap(\.cloudFolders)
         defer { volumes.forEach { $0.opener.close() } }
         let labels = ScanRoot.labels(for: inventory.roots.map(\.path))
         for index in inventory.roots.indices { inventory.roots[index].label = labels[index] }

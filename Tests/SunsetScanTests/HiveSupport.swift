@@ -8,6 +8,7 @@ enum HiveFixture: String, CaseIterable {
     case software7 = "software-win7-32"
     case marie = "ntuser-marie"
     case paul = "ntuser-paul"
+    case luc = "ntuser-luc"
 
     var url: URL { fixtures.appendingPathComponent("hives/\(rawValue).hive") }
     var data: Data { get throws { try Data(contentsOf: url) } }
