@@ -19,6 +19,7 @@ extension FactSheet {
         facts["company.offline-backups"] = .number(offline.count)
         if let newest = offline.first {
             facts["company.newest-offline-backup-path"] = .text(newest.file.location.path.description)
+            facts["company.newest-offline-backup-date"] = .date(Self.day(newest.file.modified))
         }
         var evidence = company.evidence
         if let newest = readable.first {
@@ -28,6 +29,7 @@ extension FactSheet {
         }
         if let newest = offsite.first {
             facts["company.newest-offsite-backup-path"] = .text(newest.file.location.path.description)
+            facts["company.newest-offsite-backup-date"] = .date(Self.day(newest.file.modified))
         }
 
         let attributed = inventory.exports(of: company)
@@ -39,6 +41,7 @@ extension FactSheet {
             facts["company.\(name)-export-fresh"] = .flag(!fresh.isEmpty)
             if let export = fresh.first {
                 facts["company.\(name)-export-path"] = .text(export.file.location.path.description)
+                facts["company.\(name)-export-date"] = .date(Self.day(export.file.modified))
             }
         }
         facts.collections["company.backups"] = own.map(Self.backupFacts)

@@ -46,15 +46,28 @@ extension RulePackLoader {
     // MARK: - Checklist
 
     static func loadStep(_ yaml: StrictYAML, pack: String, dates: [String: CalendarDay]) throws -> StepDefinition {
-        let fields = try yaml.fields(required: ["id", "per", "title", "how-to", "done-when", "evidence"])
+        let fields = try yaml.fields(required: ["id", "per", "title", "how-to", "done-when", "evidence"],
+                                     optional: ["label", "date-from"])
         let id = try identifier(fields["id"])
         let per = try fields["per"].choice(StepDefinition.Per.self)
         let catalog = FactCatalog.forScope(per == .company ? .company : nil, dates: Array(dates.keys))
+        var dateFrom: [String] = []
+        if let list = fields.optional("date-from") {
+            for node in try list.list() {
+                let name = try node.string()
+                guard catalog.type(of: name) == .date else {
+                    throw node.error("'\(name)' is not a date fact here" + Spelling.hint(for: name, among: catalog.names))
+                }
+                dateFrom.append(name)
+            }
+        }
         return StepDefinition(
             id: id,
             fullID: "\(pack)/\(id)",
             per: per,
             title: try LocalizedText.load(fields["title"]),
+            label: try fields.optional("label").map(LocalizedText.load),
+            dateFrom: dateFrom,
             howTo: try LocalizedText.load(fields["how-to"]),
             doneWhen: try Condition.load(fields["done-when"], catalog: catalog),
             evidence: try template(fields["evidence"], catalog: catalog)
