@@ -3,8 +3,8 @@ public struct ChecklistStep: Hashable, Codable, Sendable {
     /// The full step id, `<pack>/<step>`.
     public var id: String
     public var title: String
-    /// A short name for the step, for the column of the "at a glance" table (schema 2; nil in
-    /// older results, where the title stands in).
+    /// A short name for the step, for the column of the "at a glance" table (absent from
+    /// results written before it existed; the title stands in).
     public var label: String?
     /// How to do it, step by step, in the report's language.
     public var howTo: String
@@ -30,7 +30,7 @@ public struct ChecklistStep: Hashable, Codable, Sendable {
         /// What in the scan shows it done (or what is missing).
         public var evidence: String
         /// The day of the evidence (the backup's, the export's …), when the scan knows one
-        /// (schema 2; nil in older results).
+        /// (absent from results written before it existed).
         public var date: CalendarDay?
 
         public init(company: String?, done: Bool, evidence: String, date: CalendarDay? = nil) {

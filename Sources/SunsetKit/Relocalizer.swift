@@ -7,13 +7,12 @@ import SunsetRules
 /// the titles, messages, remediations and evidence from there, matched by fingerprint and
 /// step id. Severities, waivers and ticks stay as saved; anything unmatched stays as it was.
 /// Results already in the language (their titles are the packs' titles in it) are left alone,
-/// which spares judging a large inventory again. Results of schema 1 lack each step's short
-/// label and each item's date: those are taken from the same judgement, and the results
-/// then count as the current schema.
+/// which spares judging a large inventory again. Results written before checklist steps had a
+/// short label and items a date lack both: they are judged again too, and take them from there.
 enum Relocalizer {
     static func translate(_ results: AuditResults, packs: [RulePack], language: Language) -> AuditResults {
         let same = packs.filter { pack in results.packs.contains { $0.id == pack.id && $0.version == pack.version } }
-        let older = results.schemaVersion < AuditResults.currentSchemaVersion
+        let older = results.checklist.contains { $0.label == nil }
         guard !same.isEmpty, older || !alreadyIn(language, results, packs: same) else { return results }
         let fresh = RuleEngine(packs: same, language: language).evaluate(results.inventory, asOf: results.asOf)
         let findings = Dictionary(fresh.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,7 +42,6 @@ enum Relocalizer {
             }
             return copy
         }
-        translated.schemaVersion = AuditResults.currentSchemaVersion
         return translated
     }
 

@@ -40,7 +40,7 @@ enum TimelineSVG {
             let top = header + Double(index) * rowHeight
             let axis = top + 26
             let dot = x(event.day)
-            let label = cut(event.text)
+            let label = cut(event.short)
             let date = XMLText.content(labels.day(event.day))
             let right = dot < width / 2
             out.append("<g class=\"tl-\(kindName(event.kind))\">")

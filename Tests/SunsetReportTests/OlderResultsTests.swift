@@ -4,8 +4,8 @@ import SunsetFixtures
 import SunsetReport
 import Testing
 
-/// `report --from` on a results.json of schema 1 (kept as it was written before the glance
-/// table existed, in `Tests/Fixtures/results/`) renders today's layout.
+/// `report --from` on a results.json written before the glance table existed (schema 1
+/// without checklist labels and dates, kept in `Tests/Fixtures/results/`) renders today's layout.
 @Suite struct OlderResultsTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/results/schema-1.sample.en.json")
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test(arguments: ["en", "fr"])
-    func schemaOneResultsRenderTheNewLayout(lang: String) throws {
+    func olderResultsRenderTheNewLayout(lang: String) throws {
         let output = try VolumeBuilder.temporary("older-\(lang)")
         defer { output.remove() }
         let result = try sunset().run(["report", "--from", Self.fixture.path, "--lang", lang, "--format", "md,html,json",
@@ -35,7 +35,9 @@ import Testing
         #expect(markdown.contains(lang == "en" ? "✓ done, November 28, 2026" : "✓ fait, 28 novembre 2026"), "\(markdown)")
         let html = try String(contentsOf: output.url("report.html"), encoding: .utf8)
         #expect(html.contains("<table class=\"glance\">") && html.contains("<svg "))
+        // Written again, the results hold what the glance table needs, under the same schema version.
         let json = try String(contentsOf: output.url("results.json"), encoding: .utf8)
-        #expect(json.contains("\"schemaVersion\" : \(AuditResults.currentSchemaVersion)"))
+        #expect(json.contains("\"schemaVersion\" : 1") && json.contains("\"label\" : \"Backed up this week\"") == (lang == "en"))
+        #expect(json.contains("\"date\" : \"2026-11-28\""))
     }
 }
