@@ -56,7 +56,8 @@ extension RulePackLoader {
             for node in try list.list() {
                 let name = try node.string()
                 guard catalog.type(of: name) == .date else {
-                    throw node.error("'\(name)' is not a date fact here" + Spelling.hint(for: name, among: catalog.names))
+                    let dates = catalog.values.filter { $0.value.type == .date }.keys.sorted()
+                    throw node.error("'\(name)' is not a date fact here" + Spelling.hint(for: name, among: dates))
                 }
                 dateFrom.append(name)
             }

@@ -38,6 +38,16 @@ import Testing
         #expect(html.contains("<span class=\"badge sev-critical\">critical</span>"))
     }
 
+    @Test func headingsNeverSkipALevelAndFollowTheOrderForPeople() throws {
+        let html = try page(#function)
+        let levels = html.matches(of: /<h([1-6])[ >]/).map { Int($0.1)! }
+        #expect(levels.first == 1)
+        for (previous, next) in zip(levels, levels.dropFirst()) { #expect(next <= previous + 1, "h\(previous) then h\(next)") }
+        let order = ["verdict-heading", "glance", "next", "timeline", "checklist", "findings", "inventory", "coverage"]
+        let places = order.map { html.range(of: "id=\"\($0)\"")?.lowerBound }
+        #expect(places.allSatisfy { $0 != nil } && zip(places, places.dropFirst()).allSatisfy { $0! < $1! }, "sections out of order")
+    }
+
     @Test func itAdaptsToPhonesDarkModeAndPrint() throws {
         let html = try page(#function)
         #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
