@@ -2,15 +2,15 @@ import Foundation
 import SunsetCore
 
 /// Draws a timeline as inline SVG: one line per event, oldest first, each with its label
-/// above a thin axis and a dot at the event's place in time with its date beside it; faint
-/// year marks and a dashed line for the as-of day cross every line. No script, no external
+/// and, below it, its date beside a dot at the event's place in time on a thin axis with a
+/// tick for every marked year; a dashed line for the as-of day crosses every line. No script, no external
 /// reference, colours from the page's CSS variables (with plain fallbacks), so it prints and
 /// follows the dark theme. Sized for a 390 px phone: a narrow view box that scales up.
 enum TimelineSVG {
     static let width = 360.0
     static let pad = 10.0
     static let header = 22.0
-    static let rowHeight = 38.0
+    static let rowHeight = 42.0
     /// Labels longer than this are cut with "…" (the full text is in the table and the tooltip).
     static let labelLimit = 52
 
@@ -27,18 +27,17 @@ enum TimelineSVG {
         var out = [#"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 \#(fmt(width)) \#(fmt(height))" "#
             + #"role="img" aria-labelledby="\#(titleID)" font-family="system-ui, sans-serif" font-size="12">"#]
         out.append("<title id=\"\(titleID)\">\(XMLText.content(labels["timeline.svg-title"]))</title>")
-        for year in years(from: start, to: end) {
-            guard let day = CalendarDay(year: year, month: 1, day: 1) else { continue }
-            let at = fmt(x(day))
-            out.append("<line class=\"tl-grid\" x1=\"\(at)\" y1=\"\(fmt(header - 4))\" x2=\"\(at)\" y2=\"\(fmt(height))\"/>")
-            out.append("<text class=\"tl-year\" x=\"\(at)\" y=\"12\" text-anchor=\"middle\" font-size=\"10\">\(year)</text>")
+        let marks = years(from: start, to: end).compactMap { CalendarDay(year: $0, month: 1, day: 1) }.map { x($0) }
+        for (year, at) in zip(years(from: start, to: end), marks) {
+            out.append("<text class=\"tl-year\" x=\"\(fmt(at))\" y=\"12\" text-anchor=\"middle\" font-size=\"10\">\(year)</text>")
+            out.append("<line class=\"tl-grid\" x1=\"\(fmt(at))\" y1=\"15\" x2=\"\(fmt(at))\" y2=\"\(fmt(header - 2))\"/>")
         }
         let today = fmt(x(timeline.events.first { $0.kind == .today }?.day ?? last))
         out.append("<line class=\"tl-today-line\" x1=\"\(today)\" y1=\"\(fmt(header - 4))\" x2=\"\(today)\" y2=\"\(fmt(height))\" "
                    + "stroke-dasharray=\"4 3\"/>")
         for (index, event) in events.enumerated() {
             let top = header + Double(index) * rowHeight
-            let axis = top + 26
+            let axis = top + 35
             let dot = x(event.day)
             let label = cut(event.short)
             let date = XMLText.content(labels.day(event.day))
@@ -47,8 +46,11 @@ enum TimelineSVG {
             out.append("<title>\(XMLText.content(event.text)) — \(date)</title>")
             out.append("<text class=\"tl-label\" x=\"\(fmt(pad))\" y=\"\(fmt(top + 12))\">\(XMLText.content(label))</text>")
             out.append("<line class=\"tl-axis\" x1=\"\(fmt(pad))\" y1=\"\(fmt(axis))\" x2=\"\(fmt(width - pad))\" y2=\"\(fmt(axis))\"/>")
+            for at in marks {
+                out.append("<line class=\"tl-grid\" x1=\"\(fmt(at))\" y1=\"\(fmt(axis - 3))\" x2=\"\(fmt(at))\" y2=\"\(fmt(axis + 3))\"/>")
+            }
             out.append("<circle class=\"tl-dot\" cx=\"\(fmt(dot))\" cy=\"\(fmt(axis))\" r=\"4.5\"/>")
-            out.append("<text class=\"tl-date\" x=\"\(fmt(right ? dot + 8 : dot - 8))\" y=\"\(fmt(axis + 4))\" "
+            out.append("<text class=\"tl-date\" x=\"\(fmt(right ? dot + 8 : dot - 8))\" y=\"\(fmt(axis - 6))\" "
                        + "text-anchor=\"\(right ? "start" : "end")\" font-size=\"11\">\(date)</text>")
             out.append("</g>")
         }
