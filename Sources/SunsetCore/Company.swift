@@ -9,12 +9,21 @@ public struct Company: Hashable, Codable, Sendable {
     /// The data files inside the folder, sorted by path.
     public var dataFiles: [DataFile]
     public var evidence: [Evidence]
+    /// True for a company known only from the entries of a backup archive: no folder of its
+    /// data was found anywhere, and `folder` is then the archive it was read from. Nil (the
+    /// usual case) when its data folder was found.
+    public var backupOnly: Bool?
     public var confidence: Confidence { evidence.strongest }
+
+    /// True when the company is known only from a backup.
+    public var isBackupOnly: Bool { backupOnly ?? false }
 
     /// The newest modification time among its data files.
     public var lastChange: Date? { dataFiles.map(\.modified).max() }
 
-    public init(product: String, name: String, folder: Location, dataFiles: [DataFile], evidence: [Evidence]) {
+    public init(product: String, name: String, folder: Location, dataFiles: [DataFile], evidence: [Evidence],
+                backupOnly: Bool? = nil) {
+        self.backupOnly = backupOnly
         self.product = product
         self.name = name
         self.folder = folder

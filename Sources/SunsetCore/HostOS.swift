@@ -37,4 +37,12 @@ public struct HostOS: Hashable, Codable, Sendable {
 
     /// Nothing could be learned about the OS.
     public static let unknown = HostOS(family: "unknown", name: "unknown", isRunningSystem: false)
+
+    /// The "host" of a plain folder: a root that is neither a Windows volume nor the running
+    /// system's root or home (a copy, an external disk, a share). Its data is not on any
+    /// operating system Sunset can judge, so it gets no host findings.
+    public static let none = HostOS(family: "none", name: "none", isRunningSystem: false)
+
+    /// True for `HostOS.none`: the root is a plain folder.
+    public var isNone: Bool { family == "none" }
 }

@@ -33,8 +33,25 @@ public struct Inventory: Hashable, Codable, Sendable {
         backups.filter { $0.readable && $0.product == company.product && $0.companies.contains(company.name) }
     }
 
-    /// The exports attributed to a company, plus the unattributed ones of its product.
+    /// The exports attributed to a company. An unattributed export credits no company.
     public func exports(of company: Company) -> [Export] {
-        exports.filter { $0.product == company.product && ($0.companies.isEmpty || $0.companies.contains(company.name)) }
+        exports.filter { $0.product == company.product && $0.companies.contains(company.name) }
     }
+
+    /// The exports no company could be credited with.
+    public var unattributedExports: [Export] { exports.filter(\.companies.isEmpty) }
+
+    // MARK: - Paths as people read them
+
+    /// A path below a root as reports show it: bare when the scan has one root, and after
+    /// its root's label in brackets (`[usb] Backups/backup.zip`) when it has several, so that
+    /// two files of the same name on two disks are never confused.
+    public func shown(_ path: VolumePath, root: Int?) -> String {
+        guard roots.count > 1, let root, roots.indices.contains(root) else { return path.description }
+        let text = path.bytes.isEmpty ? "" : " " + path.description
+        return "[\(roots[root].shownLabel)]" + text
+    }
+
+    /// `shown(_:root:)` for a location.
+    public func shown(_ location: Location) -> String { shown(location.path, root: location.root) }
 }

@@ -22,6 +22,11 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
     /// A folder whose own name contains one of these and that holds data files is a company
     /// (custom "Install in Folder" locations); the word is removed to get the company's name.
     public var companyFolderMarkers: [String]
+    /// Names (globs on one folder's own name, any case) of the folder the program keeps its
+    /// companies in, e.g. `Invoice2go`. Wherever such a folder is, at any depth of any root
+    /// (an old profile, a copy on a USB disk, a share), each subfolder holding data files is a
+    /// company, and so is the folder itself when it holds data files directly.
+    public var dataFolderNames: [String]
 
     /// File names (globs) that may be backups when their content is an archive.
     public var backupNames: [String]
@@ -35,7 +40,8 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
 
     public init(product: String, installFolders: [String] = [], executables: [String] = [], shortcuts: [String] = [],
                 versionInfo: [String] = [], registryNames: [String] = [],
-                companyFolders: [String] = [], companyFolderMarkers: [String] = [], backupNames: [String] = [],
+                companyFolders: [String] = [], companyFolderMarkers: [String] = [], dataFolderNames: [String] = [],
+                backupNames: [String] = [],
                 backupWords: [String] = [], clientListWords: [String] = [], productListWords: [String] = []) {
         self.product = product
         self.installFolders = installFolders
@@ -45,6 +51,7 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
         self.registryNames = registryNames
         self.companyFolders = companyFolders
         self.companyFolderMarkers = companyFolderMarkers
+        self.dataFolderNames = dataFolderNames
         self.backupNames = backupNames
         self.backupWords = backupWords
         self.clientListWords = clientListWords

@@ -6,14 +6,38 @@ public struct ScanRoot: Hashable, Codable, Sendable {
     public var path: String
     /// True when the root holds `Windows/System32`, `Users` or `Program Files*` at its top.
     public var isWindowsVolume: Bool
-    /// The operating system the data under this root lives on.
+    /// The operating system the data under this root lives on; `HostOS.none` for a plain
+    /// folder (a copy or an external disk), which carries no system of its own.
     public var host: HostOS
+    /// A short name for the root that every path of a multi-root scan is prefixed with
+    /// (its folder's name, made unique); nil in inventories written before labels existed.
+    public var label: String?
 
-    public init(index: Int, path: String, isWindowsVolume: Bool, host: HostOS) {
+    public init(index: Int, path: String, isWindowsVolume: Bool, host: HostOS, label: String? = nil) {
         self.index = index
         self.path = path
         self.isWindowsVolume = isWindowsVolume
         self.host = host
+        self.label = label
+    }
+
+    /// The label, or one made from the path for inventories that have none.
+    public var shownLabel: String { label ?? Self.labels(for: [path])[0] }
+
+    /// Short, distinct labels for a list of root paths: each root's own folder name (`/` for
+    /// the system's root); when two would be equal, the parent's name is put in front, and a
+    /// number after that when they are still equal.
+    public static func labels(for paths: [String]) -> [String] {
+        func parts(_ path: String) -> [String] { path.split(separator: "/").map(String.init) }
+        let names = paths.map { parts($0).last ?? "/" }
+        var labels = names
+        for (index, name) in names.enumerated() where names.filter({ $0 == name }).count > 1 {
+            let components = parts(paths[index])
+            labels[index] = components.suffix(2).joined(separator: "/")
+            if labels[index].isEmpty { labels[index] = "/" }
+        }
+        let counts = Dictionary(labels.map { ($0, 1) }, uniquingKeysWith: +)
+        return labels.enumerated().map { index, label in counts[label]! > 1 ? "\(label) #\(index + 1)" : label }
     }
 }
 

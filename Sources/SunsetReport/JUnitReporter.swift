@@ -30,7 +30,7 @@ public struct JUnitReporter: Reporter {
                 xml += "      <property name=\"\(name)\" value=\"\(XMLText.attribute(value))\"/>\n"
             }
             xml += "    </properties>\n"
-            for testCase in suite.cases { xml += element(testCase, failOn: input.failOn, labels: labels) }
+            for testCase in suite.cases { xml += element(testCase, failOn: input.failOn, inventory: input.results.inventory, labels: labels) }
             xml += "  </testsuite>\n"
         }
         xml += "</testsuites>\n"
@@ -87,13 +87,13 @@ public struct JUnitReporter: Reporter {
         return " tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
     }
 
-    private func element(_ testCase: Case, failOn: Severity, labels: Labels) -> String {
+    private func element(_ testCase: Case, failOn: Severity, inventory: Inventory, labels: Labels) -> String {
         let name = labels.fill("subject.\(testCase.subject.kind.rawValue)", testCase.subject.name)
         var xml = "    <testcase classname=\"\(XMLText.attribute(testCase.rule))\" name=\"\(XMLText.attribute(name))\""
         guard let finding = testCase.finding else { return xml + "/>\n" }
         xml += ">\n"
         var body = finding.message + "\n" + labels["remediation"] + labels["colon"] + " " + finding.remediation
-        for evidence in finding.evidence { body += "\n" + labels["evidence"] + labels["colon"] + " " + ReportModel.evidence(evidence, labels: labels) }
+        for evidence in finding.evidence { body += "\n" + labels["evidence"] + labels["colon"] + " " + ReportModel.evidence(evidence, inventory: inventory, labels: labels) }
         if let waiver = finding.waiver {
             let reason = labels.fill("waiver.text", waiver.reason, labels.day(waiver.expires))
             xml += "      <skipped message=\"\(XMLText.attribute(reason))\"/>\n"

@@ -18,22 +18,33 @@ extension ReportModel {
         } else {
             support = labels["unknown"]
         }
-        return RootRow(path: root.path, kind: labels[root.isWindowsVolume ? "root.windows" : "root.folder"],
+        if host.isNone { os = labels["host.none"] }
+        let kind = root.isWindowsVolume ? "root.windows" : (host.isNone ? "root.plain-folder" : "root.folder")
+        return RootRow(path: root.path, label: input.results.inventory.roots.count > 1 ? root.shownLabel : nil,
+                       kind: labels[kind],
                        os: os + (host.isRunningSystem ? " — " + labels["host.running"] : ""),
                        version: host.version ?? labels["unknown-f"], build: host.build.map(String.init) ?? labels["unknown"],
                        released: lifecycle?.released.map(labels.day) ?? labels["unknown-f"], support: support)
     }
 
-    static func evidence(_ evidence: Evidence, labels: Labels) -> String {
+    /// One piece of evidence as a line: its place (after its root's label in a multi-root
+    /// scan), what was seen, the signature and the confidence.
+    static func evidence(_ evidence: Evidence, inventory: Inventory, labels: Labels) -> String {
         let line = labels.fill("evidence.line", evidence.detail, evidence.signature,
                                labels["confidence.\(evidence.confidence.rawValue)"])
-        return evidence.path.map { "\($0.description)\(labels["colon"]) \(line)" } ?? line
+        return evidence.path.map { "\(inventory.shown($0, root: evidence.root))\(labels["colon"]) \(line)" } ?? line
     }
 
-    static func installation(_ installation: Installation, labels: Labels) -> InstallationRow {
-        InstallationRow(path: installation.location.path.description, version: installation.version ?? labels["unknown-f"],
+    static func installation(_ installation: Installation, inventory: Inventory, labels: Labels) -> InstallationRow {
+        InstallationRow(path: inventory.shown(installation.location), version: installation.version ?? labels["unknown-f"],
                         confidence: labels["confidence.\(installation.confidence.rawValue)"],
-                        evidence: installation.evidence.map { evidence($0, labels: labels) })
+                        evidence: installation.evidence.map { evidence($0, inventory: inventory, labels: labels) })
+    }
+
+    /// An export no company could be credited with, as a line.
+    static func unattributed(_ export: Export, inventory: Inventory, labels: Labels) -> String {
+        labels.fill("company.export", labels["export.\(export.kind.rawValue)"], inventory.shown(export.file.location),
+                    labels.day(export.file.modified))
     }
 
     static func company(_ company: Company, _ results: AuditResults, labels: Labels) -> CompanyRow {
@@ -48,11 +59,11 @@ extension ReportModel {
             case .cloud: place = labels.fill("placement.cloud", newest.cloudProvider ?? labels["placement.cloud-unnamed"])
             case .otherVolume: place = labels["placement.other-volume"]
             }
-            backup = labels.fill("company.backup", newest.file.location.path.description, labels.day(made),
+            backup = labels.fill("company.backup", results.inventory.shown(newest.file.location), labels.day(made),
                                  age == 0 ? labels["age.today"] : labels.count("age.days", age), place)
         }
         let exports = results.inventory.exports(of: company).map {
-            labels.fill("company.export", labels["export.\($0.kind.rawValue)"], $0.file.location.path.description,
+            labels.fill("company.export", labels["export.\($0.kind.rawValue)"], results.inventory.shown($0.file.location),
                         labels.day($0.file.modified))
         }
         let files = company.dataFiles.prefix(listedFiles).map { file in
@@ -60,7 +71,9 @@ extension ReportModel {
                         labels.day(file.modified))
         }
         let hidden = company.dataFiles.count - files.count
-        return CompanyRow(name: company.name, folder: company.folder.path.description,
+        let folder = results.inventory.shown(company.folder)
+        return CompanyRow(name: company.name,
+                          folder: company.isBackupOnly ? labels.fill("company.backup-only", folder) : folder,
                           files: labels.count("company.files", company.dataFiles.count),
                           lastChange: company.lastChange.map(labels.day) ?? labels["unknown-f"],
                           confidence: labels["confidence.\(company.confidence.rawValue)"],
@@ -77,10 +90,10 @@ extension ReportModel {
         return VolumePath(bytes: Array(path.bytes[(folder.bytes.count + 1)...])).description
     }
 
-    static func finding(_ finding: Finding, labels: Labels) -> FindingRow {
+    static func finding(_ finding: Finding, inventory: Inventory, labels: Labels) -> FindingRow {
         var waiver = ""
         if let w = finding.waiver { waiver = labels.fill("waiver.text", w.reason, labels.day(w.expires)) }
-        let evidence = finding.evidence.map { Self.evidence($0, labels: labels) }
+        let evidence = finding.evidence.map { Self.evidence($0, inventory: inventory, labels: labels) }
         return FindingRow(rule: finding.ruleID, severity: finding.severity.rawValue,
                           severityLabel: labels["severity.\(finding.severity.rawValue)"], title: finding.title,
                           subject: labels.fill("subject.\(finding.subject.kind.rawValue)", finding.subject.name),

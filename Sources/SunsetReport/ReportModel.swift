@@ -32,6 +32,9 @@ struct ReportModel {
     var hasInstallations: Bool
     var companies: [CompanyRow]
     var hasCompanies: Bool
+    /// Exports credited to no company (two companies and no clue which).
+    var unattributed: [String]
+    var hasUnattributed: Bool
     var groups: [Group]
     var hasFindings: Bool
     var waived: [FindingRow]
@@ -83,18 +86,21 @@ struct ReportModel {
         hasTimeline = dates.events.count > 1
         timelineSVG = hasTimeline ? TimelineSVG.render(dates, labels: labels, titleID: "timeline-svg-title") : ""
 
-        installations = results.inventory.installations.map { Self.installation($0, labels: labels) }
+        let inventory = results.inventory
+        installations = inventory.installations.map { Self.installation($0, inventory: inventory, labels: labels) }
         hasInstallations = !installations.isEmpty
         companies = results.inventory.companies.map { Self.company($0, results, labels: labels) }
         hasCompanies = !companies.isEmpty
+        unattributed = inventory.unattributedExports.map { Self.unattributed($0, inventory: inventory, labels: labels) }
+        hasUnattributed = !unattributed.isEmpty
 
         groups = Severity.allCases.reversed().compactMap { severity in
-            let rows = active.filter { $0.severity == severity }.map { Self.finding($0, labels: labels) }
+            let rows = active.filter { $0.severity == severity }.map { Self.finding($0, inventory: inventory, labels: labels) }
             return rows.isEmpty ? nil : Group(severity: severity.rawValue, label: labels["severity.\(severity.rawValue)"],
                                               count: labels.count("group.count", rows.count), findings: rows)
         }
         hasFindings = !groups.isEmpty
-        waived = results.findings.filter { $0.waiver != nil }.map { Self.finding($0, labels: labels) }
+        waived = results.findings.filter { $0.waiver != nil }.map { Self.finding($0, inventory: inventory, labels: labels) }
         hasWaived = !waived.isEmpty
         steps = results.checklist.enumerated().map { Self.step($1, number: $0 + 1, labels: labels) }
         hasSteps = !steps.isEmpty
@@ -110,14 +116,14 @@ struct ReportModel {
             CoverageRow(label: labels["coverage.duration"],
                         value: input.duration.map(labels.seconds) ?? labels["coverage.duration-not-recorded"]),
         ]
-        gaps = scanned.gaps.map { labels.fill("coverage.gap", $0.location.path.description, $0.reason) }
+        gaps = scanned.gaps.map { labels.fill("coverage.gap", inventory.shown($0.location), $0.reason) }
         hasGaps = !gaps.isEmpty
     }
 
     // MARK: - Rows
 
     struct RootRow {
-        var path: String; var kind: String; var os: String; var version: String; var build: String
+        var path: String; var label: String?; var kind: String; var os: String; var version: String; var build: String
         var released: String; var support: String
     }
     struct Count { var severity: String; var label: String; var count: String }

@@ -18,9 +18,12 @@ public struct SARIFReporter: Reporter {
         let rules = Self.descriptors(input, labels: labels)
         let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var bases: [String: SARIFLog.ArtifactLocation] = [:]
-        for root in results.inventory.roots {
-            bases[Self.baseID(root.index)] = SARIFLog.ArtifactLocation(
-                uri: Self.fileURI(root.path), description: SARIFLog.Message(text: labels.fill("sarif.root", root.index + 1)))
+        let roots = results.inventory.roots
+        for root in roots {
+            let text = roots.count > 1 ? labels.fill("sarif.root-labelled", root.index + 1, root.shownLabel)
+                                       : labels.fill("sarif.root", root.index + 1)
+            bases[Self.baseID(root.index)] = SARIFLog.ArtifactLocation(uri: Self.fileURI(root.path),
+                                                                       description: SARIFLog.Message(text: text))
         }
         let run = SARIFLog.Run(
             tool: SARIFLog.Tool(

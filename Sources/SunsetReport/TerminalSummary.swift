@@ -22,9 +22,10 @@ public struct TerminalSummary: Sendable {
         let paint = Paint(enabled: colored)
         var lines = [paint.bold("Sunset \(results.tool.version)") + " — " + labels.fill("summary.as-of", labels.day(results.asOf))]
         for root in inventory.roots {
-            let kind = labels[root.isWindowsVolume ? "root.windows" : "root.folder"]
-            lines.append(Self.clean("  " + labels.fill("summary.scanned", Self.clean(root.path), kind, Self.clean(root.host.name)),
-                                    limit: Self.width))
+            let kind = labels[root.isWindowsVolume ? "root.windows" : (root.host.isNone ? "root.plain-folder" : "root.folder")]
+            let place = inventory.roots.count > 1 ? "[\(root.shownLabel)] \(root.path)" : root.path
+            let host = root.host.isNone ? labels["host.none"] : root.host.name
+            lines.append(Self.clean("  " + labels.fill("summary.scanned", Self.clean(place), kind, Self.clean(host)), limit: Self.width))
         }
         var walked = labels.fill("summary.walked", labels.number(inventory.coverage.files),
                                  labels.number(inventory.coverage.candidates), labels.number(inventory.coverage.gaps.count))

@@ -45,7 +45,8 @@ public struct RescuePlan: Sendable {
     /// The plan for an inventory. `productNames` maps pack ids to product names.
     public init(inventory: Inventory, includeProgram: Bool, productNames: [String: String]) {
         var sources: [Source] = []
-        for company in inventory.companies {
+        // A company known only from a backup has no folder: its backup is copied below.
+        for company in inventory.companies where !company.isBackupOnly {
             sources.append(Source(location: company.folder, isFolder: true, role: .companyData,
                                   companies: [company.name], note: nil))
         }

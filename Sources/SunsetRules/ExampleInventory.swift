@@ -11,6 +11,7 @@ import Yams
 ///     companies:
 ///       - name: Dupont
 ///         changed-days-ago: 2               # optional: when its data last changed
+///         backup-only: true                 # optional: known only from a backup (no folder)
 ///         backups: [{days-ago: 8, where: cloud, readable: true}]
 ///         exports: [{kind: clients, days-ago: 1}]
 ///
@@ -90,12 +91,17 @@ enum ExampleInventory {
         }
 
         func company(_ yaml: StrictYAML, into inventory: inout Inventory) throws {
-            let fields = try yaml.fields(required: ["name"], optional: ["changed-days-ago", "backups", "exports"])
+            let fields = try yaml.fields(required: ["name"], optional: ["changed-days-ago", "backups", "exports", "backup-only"])
             let name = try fields["name"].string()
-            let folder = "Users/example/Documents/\(product)/\(name)"
+            let backupOnly = try fields.optional("backup-only")?.bool() ?? false
+            if backupOnly, let node = fields.optional("changed-days-ago") {
+                throw node.error("a company known only from a backup has no data files to have changed")
+            }
+            // A company known only from a backup "lives" in that backup's archive.
+            let folder = backupOnly ? "Users/example/Documents/Backups/\(name) backup 1.zip" : "Users/example/Documents/\(product)/\(name)"
             let files = try fields.optional("changed-days-ago").map { [file(0, "\(folder)/data.db", try time($0))] } ?? []
             inventory.companies.append(Company(product: product, name: name, folder: Location(root: 0, path: VolumePath(folder)),
-                                               dataFiles: files, evidence: evidence))
+                                               dataFiles: files, evidence: evidence, backupOnly: backupOnly ? true : nil))
             for (index, item) in try (fields.optional("backups")?.list() ?? []).enumerated() {
                 inventory.backups.append(try backup(item, company: name, index: index))
             }

@@ -31,6 +31,9 @@ struct FactSheet {
         !installations.isEmpty || !companies.isEmpty || backups.contains { !$0.companies.isEmpty }
     }
 
+    /// A place as facts and messages show it: after its root's label when the scan has several.
+    func shown(_ location: Location) -> String { inventory.shown(location) }
+
     /// A day from a file time, in UTC so that the same tree judges alike everywhere.
     static func day(_ date: Date) -> CalendarDay { CalendarDay(date, timeZone: CalendarDay.utc) }
 
@@ -50,8 +53,8 @@ struct FactSheet {
         for (name, day) in pack.product.dates { values["product.\(name)"] = .date(day) }
         return Facts(values, collections: [
             "installations": installations.map { Facts(installationValues($0)) },
-            "backups": backups.map(Self.backupFacts),
-            "exports": exports.map(Self.exportFacts),
+            "backups": backups.map(backupFacts),
+            "exports": exports.map(exportFacts),
         ])
     }
 
@@ -66,11 +69,12 @@ struct FactSheet {
         }
     }
 
-    /// One entry per distinct host OS among the roots, when the product is present.
+    /// One entry per distinct host OS among the roots, when the product is present. A plain
+    /// folder (`HostOS.none`) has no system and so no entry.
     var hosts: [Entry] {
         guard productPresent else { return [] }
         var seen = Set<HostOS>()
-        return inventory.roots.filter { seen.insert($0.host).inserted }.map { root in
+        return inventory.roots.filter { !$0.host.isNone && seen.insert($0.host).inserted }.map { root in
             var facts = common
             let host = root.host
             facts["host.family"] = .text(host.family)
@@ -93,7 +97,7 @@ struct FactSheet {
 
     private func installationValues(_ installation: Installation) -> [String: FactValue] {
         var values: [String: FactValue] = [
-            "installation.path": .text(installation.location.path.description),
+            "installation.path": .text(shown(installation.location)),
             "installation.confidence": .text(installation.confidence.rawValue),
         ]
         if let version = installation.version { values["installation.version"] = .text(version) }
@@ -101,29 +105,29 @@ struct FactSheet {
     }
 
     func installationEntry(_ installation: Installation) -> Entry {
-        Entry(subject: Subject(kind: .installation, name: installation.location.path.description,
+        Entry(subject: Subject(kind: .installation, name: shown(installation.location),
                                location: installation.location),
               facts: common.overlaid(with: Facts(installationValues(installation))), evidence: installation.evidence)
     }
 
     func fileEntry(_ backup: Backup) -> Entry {
         var facts = common
-        facts["file.path"] = .text(backup.file.location.path.description)
+        facts["file.path"] = .text(shown(backup.file.location))
         facts["file.date"] = .date(Self.day(backup.file.modified))
         facts["file.readable"] = .flag(backup.readable)
         facts["file.companies"] = .text(backup.companies.joined(separator: ", "))
         if let problem = backup.problem { facts["file.problem"] = .text(problem) }
-        return Entry(subject: Subject(kind: .file, name: backup.file.location.path.description,
+        return Entry(subject: Subject(kind: .file, name: shown(backup.file.location),
                                       location: backup.file.location),
                      facts: facts, evidence: backup.evidence)
     }
 
     // MARK: - Collection items
 
-    static func backupFacts(_ backup: Backup) -> Facts {
+    func backupFacts(_ backup: Backup) -> Facts {
         var values: [String: FactValue] = [
-            "backup.path": .text(backup.file.location.path.description),
-            "backup.date": .date(day(backup.file.modified)),
+            "backup.path": .text(shown(backup.file.location)),
+            "backup.date": .date(Self.day(backup.file.modified)),
             "backup.readable": .flag(backup.readable),
             "backup.placement": .text(backup.placement.rawValue),
             "backup.off-machine": .flag(backup.placement.isOffMachine),
@@ -133,10 +137,10 @@ struct FactSheet {
         return Facts(values)
     }
 
-    static func exportFacts(_ export: Export) -> Facts {
+    func exportFacts(_ export: Export) -> Facts {
         Facts([
-            "export.path": .text(export.file.location.path.description),
-            "export.date": .date(day(export.file.modified)),
+            "export.path": .text(shown(export.file.location)),
+            "export.date": .date(Self.day(export.file.modified)),
             "export.kind": .text(export.kind.rawValue),
         ])
     }

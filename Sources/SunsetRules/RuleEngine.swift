@@ -34,7 +34,7 @@ public struct RuleEngine: Sendable {
             for rule in pack.rules {
                 findings += judge(rule, sheet: sheet)
             }
-            checklist += pack.checklist.map { step(for: $0, sheet: sheet) }
+            checklist += pack.checklist.compactMap { step(for: $0, sheet: sheet) }
         }
         return Outcome(findings: Self.sorted(findings), checklist: checklist)
     }
@@ -67,10 +67,13 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func step(for definition: StepDefinition, sheet: FactSheet) -> ChecklistStep {
+    /// The step's items; nil for a step with an `applies-when` that holds for no company.
+    private func step(for definition: StepDefinition, sheet: FactSheet) -> ChecklistStep? {
         let entries: [FactSheet.Entry]
         switch definition.per {
-        case .company: entries = sheet.entries(for: .company)
+        case .company:
+            entries = sheet.entries(for: .company).filter { definition.appliesWhen?.holds(for: $0.facts) ?? true }
+            if definition.appliesWhen != nil && entries.isEmpty { return nil }
         case .global: entries = [FactSheet.Entry(subject: Subject(kind: .host, name: "machine"), facts: sheet.common, evidence: [])]
         }
         let items = entries.map { entry in

@@ -78,6 +78,8 @@ public struct StepDefinition: Sendable {
     public var howTo: LocalizedText
     /// When the step counts as done, over the company's (or the product's) facts.
     public var doneWhen: Condition
+    /// For per-company steps: the companies the step applies to (all when nil).
+    public var appliesWhen: Condition?
     /// A Mustache template saying what the scan shows, in both states.
     public var evidence: LocalizedText
 }

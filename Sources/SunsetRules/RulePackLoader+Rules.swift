@@ -47,7 +47,7 @@ extension RulePackLoader {
 
     static func loadStep(_ yaml: StrictYAML, pack: String, dates: [String: CalendarDay]) throws -> StepDefinition {
         let fields = try yaml.fields(required: ["id", "per", "title", "how-to", "done-when", "evidence"],
-                                     optional: ["label", "date-from"])
+                                     optional: ["label", "date-from", "applies-when"])
         let id = try identifier(fields["id"])
         let per = try fields["per"].choice(StepDefinition.Per.self)
         let catalog = FactCatalog.forScope(per == .company ? .company : nil, dates: Array(dates.keys))
@@ -71,6 +71,10 @@ extension RulePackLoader {
             dateFrom: dateFrom,
             howTo: try LocalizedText.load(fields["how-to"]),
             doneWhen: try Condition.load(fields["done-when"], catalog: catalog),
+            appliesWhen: try fields.optional("applies-when").map { node in
+                guard per == .company else { throw node.error("'applies-when' is for per-company steps only") }
+                return try Condition.load(node, catalog: catalog)
+            },
             evidence: try template(fields["evidence"], catalog: catalog)
         )
     }

@@ -92,7 +92,7 @@ public enum RulePackLoader {
         let top = try yaml.fields(required: ["installation", "company", "backup", "export"])
         let install = try top["installation"].fields(required: ["folders", "executables"],
                                                     optional: ["shortcuts", "version-info", "registry-names"])
-        let company = try top["company"].fields(required: ["folders"], optional: ["markers"])
+        let company = try top["company"].fields(required: ["folders"], optional: ["markers", "data-folders"])
         let backup = try top["backup"].fields(required: ["names", "words"])
         let export = try top["export"].fields(required: ["clients", "products"])
         return ProductSignatures(
@@ -104,6 +104,7 @@ public enum RulePackLoader {
             registryNames: try install.optional("registry-names")?.strings() ?? [],
             companyFolders: try company["folders"].strings(),
             companyFolderMarkers: try company.optional("markers")?.strings() ?? [],
+            dataFolderNames: try company.optional("data-folders")?.strings() ?? [],
             backupNames: try backup["names"].strings(),
             backupWords: try backup["words"].strings(),
             clientListWords: try export["clients"].strings(),

@@ -14,8 +14,11 @@ enum ContentKind: Equatable {
             self = .empty
         } else if let format = ArchiveFormat(mime: mime) {
             self = .archive(format)
-        } else if Self.executableMimes.contains(mime) || description.contains("executable") {
+        } else if Self.executableMimes.contains(mime) || description.contains("executable")
+                    || description.contains("Installer") {
             self = .executable
+        } else if Self.programMimes.contains(mime) {
+            self = .other
         } else if Self.dataMimes.contains(mime) || mime.hasPrefix("application/vnd.openxmlformats")
                     || mime.hasPrefix("application/vnd.ms-") || description.contains("Access Database")
                     || description.contains("SQLite") || description.contains("Composite Document File") {
@@ -28,7 +31,15 @@ enum ContentKind: Equatable {
     private static let executableMimes: Set<String> = [
         "application/x-dosexec", "application/vnd.microsoft.portable-executable", "application/x-executable",
         "application/x-sharedlib", "application/x-pie-executable", "application/x-mach-binary",
-        "application/x-ms-shortcut",
+        "application/x-ms-shortcut", "application/x-msi", "application/x-ms-installer", "application/x-msdownload",
+    ]
+
+    /// Files that ship with a program rather than hold a user's data: help, fonts, cursors
+    /// and icons (several of them `application/vnd.ms-…`, which would otherwise read as data).
+    private static let programMimes: Set<String> = [
+        "application/vnd.ms-htmlhelp", "application/winhelp", "application/x-winhelp", "application/vnd.ms-fontobject",
+        "application/vnd.ms-opentype", "font/ttf", "font/otf", "font/sfnt", "image/x-icon", "image/vnd.microsoft.icon",
+        "application/x-navi-animation", "application/x-msi",
     ]
 
     /// Access/Jet, SQLite, OLE compound files, XML, PDF (sent invoices) and unidentified binary data.

@@ -3,10 +3,23 @@ import SunsetCore
 
 /// Tells which operating system a root's data lives on.
 enum HostDetector {
-    /// For a Windows volume, its kernel's version; otherwise the running system.
-    static func host(isWindowsVolume: Bool, entries: [WalkEntry], opener: PathOpener,
+    /// For a Windows volume, its kernel's version; for the running system's own root or home
+    /// folder, the running system; for any other folder (a copy, an external disk, a share)
+    /// no system at all: its data does not live on one Sunset can judge.
+    static func host(isWindowsVolume: Bool, root: String, entries: [WalkEntry], opener: PathOpener,
                      notes: inout [(VolumePath, String)]) -> HostOS {
-        isWindowsVolume ? WindowsHost.detect(entries: entries, opener: opener, notes: &notes) : runningSystem()
+        if isWindowsVolume { return WindowsHost.detect(entries: entries, opener: opener, notes: &notes) }
+        return isRunningSystemPlace(root) ? runningSystem() : .none
+    }
+
+    /// True for `/` and for the home folder of the user running Sunset (the places whose data
+    /// lives on the running system itself).
+    static func isRunningSystemPlace(_ root: String) -> Bool {
+        let standard = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let path = standard(root)
+        if path == "/" { return true }
+        let homes = [ProcessInfo.processInfo.environment["HOME"], NSHomeDirectory()].compactMap { $0 }.filter { !$0.isEmpty }
+        return homes.contains { standard($0) == path }
     }
 
     /// The system Sunset runs on: `/etc/os-release`, noting WSL.

@@ -55,11 +55,34 @@ extension ProductFinder {
         }
     }
 
-    /// Local, in a cloud folder, or on a volume that holds none of the product's companies.
+    /// Local, in a cloud folder, or on a volume that holds none of the product's company folders.
     private func placement(of volume: Volume, cloud: String?) -> Placement {
         if cloud != nil { return .cloud }
-        if !companies.isEmpty && !companies.contains(where: { $0.folder.root == volume.index }) { return .otherVolume }
+        let folders = companies.filter { !$0.isBackupOnly }
+        if !folders.isEmpty && !folders.contains(where: { $0.folder.root == volume.index }) { return .otherVolume }
         return .local
+    }
+
+    /// The company an entry path names by the product's layout: the folder after one carrying a
+    /// data-folder name, or a folder whose name carries a marker. Files directly in the data
+    /// folder, and folders of one letter or none, name no company.
+    func companyInEntry(_ entry: String) -> String? {
+        let parts = entry.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard parts.count >= 2, !entry.hasSuffix("/") || parts.count >= 3 else { return nil }
+        let folders = entry.hasSuffix("/") ? parts : Array(parts.dropLast())
+        for (index, folder) in folders.enumerated() {
+            if dataFolderGlobs.firstMatch(Array(folder.utf8)) != nil {
+                guard index + 1 < folders.count else { return nil }
+                let name = folders[index + 1]
+                return Self.squeeze(name).count >= 2 ? name : nil
+            }
+            let lowered = folder.lowercased()
+            if signatures.companyFolderMarkers.contains(where: { lowered.contains($0.lowercased()) }) {
+                let name = stripMarkers(folder)
+                if Self.squeeze(name).count >= 2 { return name }
+            }
+        }
+        return nil
     }
 
     /// Companies a backup's name or place names, with the evidence.
@@ -85,20 +108,43 @@ extension ProductFinder {
         return (owners, evidence)
     }
 
-    /// Companies whose data files the archive's entries name: an entry named like a data file
-    /// that belongs to exactly one company, or an entry path that names a company.
-    private func ownersByEntries(_ entries: [String], _ location: Location, _ evidence: [Evidence]) -> ([String], [Evidence]) {
+    /// Companies an archive's entries show: an entry in the product's own layout
+    /// (`Invoice2go/<Company>/…`) names its company, which becomes a company known only from
+    /// this backup when no folder of it was found (never silently dropped); otherwise an entry
+    /// named like a data file of exactly one company, or whose path names a company. An archive
+    /// that holds the program itself (its executable) shows no company by layout.
+    mutating func ownersByEntries(_ entries: [String], _ location: Location, _ evidence: [Evidence]) -> ([String], [Evidence]) {
         var evidence = evidence
-        var owners = Set<String>()
+        var owners: [String] = []
+        let program = entries.contains { executableGlobs.contains(Array($0.utf8)) }
         for entry in entries {
+            if !program, let name = companyInEntry(entry) {
+                let known = companies.first { Self.squeeze($0.name.lowercased()) == Self.squeeze(name.lowercased()) }
+                let owner = known?.name ?? name
+                guard !owners.contains(owner) else { continue }
+                owners.append(owner)
+                evidence.append(Evidence(signature: "backup.entries",
+                                         detail: "entry '\(entry)' lies in the product's data folder, under the company '\(owner)'",
+                                         at: location, confidence: .medium))
+                if known == nil {
+                    companies.append(Company(
+                        product: product, name: name, folder: location, dataFiles: [],
+                        evidence: [Evidence(signature: "company.backup-only",
+                                            detail: "known only from the entries of this archive ('\(entry)'); no folder of its data was found",
+                                            at: location, confidence: .medium)],
+                        backupOnly: true))
+                }
+                continue
+            }
             let base = (entry as NSString).lastPathComponent.lowercased()
             let holders = companies.filter { company in
                 company.dataFiles.contains { $0.location.path.lastComponent.lowercased() == base }
             }
             let named = companyNames(in: entry.lowercased())
-            for owner in (holders.count == 1 ? [holders[0].name] : []) + named where owners.insert(owner).inserted {
+            for owner in (holders.count == 1 ? [holders[0].name] : []) + named where !owners.contains(owner) {
+                owners.append(owner)
                 evidence.append(Evidence(signature: "backup.entries", detail: "entry '\(entry)' is data of '\(owner)'",
-                                         path: location.path, confidence: .medium))
+                                         at: location, confidence: .medium))
             }
         }
         return (owners.sorted(), evidence)

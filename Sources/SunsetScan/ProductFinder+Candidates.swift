@@ -4,8 +4,8 @@ import SunsetCore
 extension ProductFinder {
     /// What a volume's names point at, before any file is opened.
     struct Candidates {
-        /// Folders that may each be a company.
-        var companyFolders: [[UInt8]] = []
+        /// Folders that may each be a company, with why.
+        var companyFolders: [CompanyPlace] = []
         /// Files named like the program's executables or shortcuts.
         var programFiles: [[UInt8]] = []
         /// Files named like backups or exports.
@@ -15,29 +15,64 @@ extension ProductFinder {
         var toProbe = Set<[UInt8]>()
     }
 
+    /// A folder that may be a company, and the signature that points at it.
+    struct CompanyPlace {
+        enum Reason {
+            /// A place the program itself uses (`company.folders`).
+            case reference(Glob)
+            /// A reference place inside a Documents folder the registry records elsewhere.
+            case relocated
+            /// A subfolder of a folder carrying the product's data-folder name
+            /// (`company.data-folders`), anywhere: its whole subtree is the company's.
+            case inDataFolder(container: [UInt8], glob: Glob)
+            /// The data folder itself, for the files it holds directly.
+            case dataFolder(Glob)
+            /// A folder whose own name carries a marker (`company.markers`): its own files, and
+            /// those of its subfolders when it holds data files itself.
+            case marker
+            /// A subfolder of a marker folder that holds no data files itself ("Copie
+            /// Invoice2go 2018/Atelier/…"): then each such subfolder is a company.
+            case inMarkerFolder(container: [UInt8])
+
+            /// True when every file below the folder belongs to it (not only its own files).
+            var takesSubtree: Bool {
+                switch self {
+                case .reference, .relocated, .inDataFolder, .inMarkerFolder: return true
+                case .dataFolder, .marker: return false
+                }
+            }
+        }
+
+        var path: [UInt8]
+        var reason: Reason
+    }
+
     /// The file types exports come in.
     static let exportGlobs = GlobSet(["**/*.csv", "**/*.xls", "**/*.xlsx"])
 
     /// Folders first (company candidates), then one pass over the files.
     func classify(_ volume: Volume, programFolders: [[UInt8]]) -> Candidates {
         var found = Candidates()
-        found.companyFolders = companyFolders(volume, programFolders: programFolders)
-        let folderPrefixes = found.companyFolders.map { $0 + [UInt8(ascii: "/")] }
+        let places = companyFolders(volume, programFolders: programFolders)
+        let folderPrefixes = places.map { $0.path.isEmpty ? [] : $0.path + [UInt8(ascii: "/")] }
         let sets = [executableGlobs, shortcutGlobs, backupGlobs, Self.exportGlobs]
         let keys = sets.reduce(into: Set<UInt64>()) { $0.formUnion($1.extensionKeys) }
         let tryAll = sets.contains(where: \.hasOthers)
         let programPrefixes = programFolders.map { $0 + [UInt8(ascii: "/")] }
         let exe = GlobSet.pack(Array("exe".utf8))
+        /// Folders that hold the program's executable: a copied program folder is never a company.
+        var programHomes = Set<[UInt8]>()
         for entry in volume.entries where entry.kind == .file {
             let path = entry.path
+            let inCompany = !folderPrefixes.isEmpty && folderPrefixes.contains(where: { path.starts(with: $0) })
             let key = GlobSet.extensionKey(path)
             if !tryAll && !(key.map(keys.contains) ?? false) {
-                if !folderPrefixes.isEmpty && folderPrefixes.contains(where: { path.starts(with: $0) }) {
-                    found.toProbe.insert(path)
-                }
+                if inCompany { found.toProbe.insert(path) }
                 continue
             }
-            if executableGlobs.contains(path, key: key) || shortcutGlobs.contains(path, key: key)
+            let isExecutable = executableGlobs.contains(path, key: key)
+            if isExecutable { programHomes.insert(VolumePath(bytes: path).parent.bytes) }
+            if isExecutable || shortcutGlobs.contains(path, key: key)
                 || (key == exe && programPrefixes.contains { path.starts(with: $0) }) {
                 found.programFiles.append(path)
             }
@@ -49,25 +84,54 @@ extension ProductFinder {
                 found.exports.insert(path)
                 found.toProbe.insert(path)
             }
-            if !folderPrefixes.isEmpty && folderPrefixes.contains(where: { path.starts(with: $0) }) {
-                found.toProbe.insert(path)
-            }
+            if inCompany { found.toProbe.insert(path) }
+        }
+        let homes = programHomes.map { VolumePath(bytes: $0) }
+        found.companyFolders = places.filter { place in
+            let path = VolumePath(bytes: place.path)
+            return !homes.contains { path.isInside($0) }
         }
         return found
     }
 
-    /// Folders that may each be a company: those the company globs name, and those whose own
-    /// name carries a marker (custom "Install in Folder" locations) outside program folders.
-    private func companyFolders(_ volume: Volume, programFolders: [[UInt8]]) -> [[UInt8]] {
+    /// Folders that may each be a company: those the company globs name, the subfolders of
+    /// folders carrying the data-folder name (and those folders themselves), and those whose
+    /// own name carries a marker (custom "Install in Folder" locations), outside program folders.
+    private func companyFolders(_ volume: Volume, programFolders: [[UInt8]]) -> [CompanyPlace] {
         let markers = signatures.companyFolderMarkers.map { $0.lowercased() }
         let programs = programFolders.map { VolumePath(bytes: $0) }
-        return volume.directories.compactMap { entry in
-            guard entry.kind == .directory else { return nil }
-            let path = VolumePath(bytes: entry.path)
-            if programs.contains(where: { path.isInside($0) }) { return nil }
-            if companyFolderGlobs.contains(entry.path) || relocatedCompany(path, volume: volume) != nil { return entry.path }
-            let name = path.lastComponent.lowercased()
-            return markers.contains(where: { name.contains($0) }) ? entry.path : nil
+        var containers: [[UInt8]: Glob] = [:]
+        if let glob = dataFolderGlobs.firstMatch(Array(volume.rootName.utf8)) { containers[[]] = glob }
+        for entry in volume.directories where entry.kind == .directory {
+            if let glob = dataFolderGlobs.firstMatch(entry.path) { containers[entry.path] = glob }
         }
+        // First every folder's own reason, then the subfolders of marker folders (the walk
+        // need not list a folder before its subfolders).
+        var places: [CompanyPlace] = []
+        if let glob = containers[[]] { places.append(CompanyPlace(path: [], reason: .dataFolder(glob))) }
+        var markerFolders = Set<[UInt8]>()
+        var others: [WalkEntry] = []
+        for entry in volume.directories where entry.kind == .directory {
+            let path = VolumePath(bytes: entry.path)
+            if programs.contains(where: { path.isInside($0) }) { continue }
+            if let glob = companyFolderGlobs.firstMatch(entry.path) {
+                places.append(CompanyPlace(path: entry.path, reason: .reference(glob)))
+            } else if relocatedCompany(path, volume: volume) != nil {
+                places.append(CompanyPlace(path: entry.path, reason: .relocated))
+            } else if let glob = containers[entry.path] {
+                places.append(CompanyPlace(path: entry.path, reason: .dataFolder(glob)))
+            } else if let glob = containers[path.parent.bytes] {
+                places.append(CompanyPlace(path: entry.path, reason: .inDataFolder(container: path.parent.bytes, glob: glob)))
+            } else if markers.contains(where: { path.lastComponent.lowercased().contains($0) }) {
+                places.append(CompanyPlace(path: entry.path, reason: .marker))
+                markerFolders.insert(entry.path)
+            } else {
+                others.append(entry)
+            }
+        }
+        for entry in others where markerFolders.contains(VolumePath(bytes: entry.path).parent.bytes) {
+            places.append(CompanyPlace(path: entry.path, reason: .inMarkerFolder(container: VolumePath(bytes: entry.path).parent.bytes)))
+        }
+        return places
     }
 }

@@ -7,7 +7,7 @@ struct ProductFinder {
     let volumes: [Volume]
 
     private(set) var installations: [Installation] = []
-    private(set) var companies: [Company] = []
+    var companies: [Company] = []
     var backups: [Backup] = []
     var exports: [Export] = []
     var gaps: [Coverage.Gap] = []
@@ -29,6 +29,8 @@ struct ProductFinder {
     let shortcutGlobs: GlobSet
     let companyFolderGlobs: GlobSet
     let backupGlobs: GlobSet
+    /// `**/NAME` for each of the pack's data-folder names: the folders companies live in.
+    let dataFolderGlobs: GlobSet
     /// Company globs relative to a Documents folder, for those the registry records.
     let documentsGlobs: [Glob]
 
@@ -40,6 +42,7 @@ struct ProductFinder {
         shortcutGlobs = GlobSet(signatures.shortcuts)
         companyFolderGlobs = GlobSet(signatures.companyFolders)
         backupGlobs = GlobSet(signatures.backupNames)
+        dataFolderGlobs = GlobSet(signatures.dataFolderNames.map { "**/\($0)" })
         documentsGlobs = Self.documentsRelative(signatures.companyFolders)
     }
 
@@ -68,11 +71,20 @@ struct ProductFinder {
                 probes[key] = probe
             }
         }
-        for volume in volumes { findCompanies(volume, folders: candidates[volume.index].companyFolders) }
+        // Exports first, so that no company counts one among its data files; backups after
+        // the companies, whose names and files tie them to their owners; attribution last.
+        var exportFiles: [Key: ExportKind] = [:]
+        for volume in volumes { findExports(volume, files: candidates[volume.index].exports) }
+        for export in exports { exportFiles[Key(root: export.file.location.root, path: export.file.location.path.bytes)] = export.kind }
+        var archives: [Set<[UInt8]>] = []
         for volume in volumes {
-            findBackups(volume, files: candidates[volume.index].backups)
-            findExports(volume, files: candidates[volume.index].exports)
+            archives.append(findCompanies(volume, places: candidates[volume.index].companyFolders, exports: exportFiles))
         }
+        for volume in volumes {
+            findBackups(volume, files: candidates[volume.index].backups.union(archives[volume.index]))
+        }
+        dropBackupsFromData()
+        attributeExports()
     }
 
     // MARK: - Installations
@@ -148,62 +160,5 @@ struct ProductFinder {
         case nil:
             return ([], nil)
         }
-    }
-
-    // MARK: - Companies
-
-    private mutating func findCompanies(_ volume: Volume, folders: [[UInt8]]) {
-        let sorted = folders.map { VolumePath(bytes: $0) }.sorted()
-        for folder in sorted {
-            let byGlob = companyFolderGlobs.firstMatch(folder.bytes)
-            let relocated = byGlob == nil ? relocatedCompany(folder, volume: volume) : nil
-            let byLayout = byGlob != nil || relocated != nil
-            // A file belongs to the innermost candidate folder that holds it.
-            let inner = sorted.filter { $0 != folder && $0.isInside(folder) }
-            var files: [DataFile] = []
-            for (key, probe) in probes where key.root == volume.index {
-                let path = VolumePath(bytes: key.path)
-                guard path.isInside(folder), !inner.contains(where: { path.isInside($0) }) else { continue }
-                if !byLayout && path.parent != folder { continue }  // marker folders: own files only
-                guard ContentKind(mime: probe.mime, description: probe.description) == .data,
-                      !executableGlobs.contains(key.path), !shortcutGlobs.contains(key.path) else { continue }
-                files.append(DataFile(location: Location(root: volume.index, path: path), size: probe.size,
-                                      modified: probe.modified, kind: probe.description, mime: probe.mime))
-            }
-            guard !files.isEmpty else { continue }
-            files.sort { $0.location < $1.location }
-            let evidence: Evidence
-            if let byGlob {
-                evidence = Evidence(signature: "company.folders", detail: "company folder matches '\(byGlob)'",
-                                    path: folder, confidence: .high)
-            } else if let (glob, documents) = relocated {
-                evidence = Evidence(signature: "company.folders",
-                                    detail: "company folder matches '\(glob)' in the Documents folder that "
-                                        + "\(documents.hive.path) records as '\(documents.recorded)'",
-                                    path: folder, confidence: .high)
-            } else {
-                evidence = Evidence(signature: "company.markers",
-                                    detail: "folder name carries the product's name and holds \(files.count) data file(s)",
-                                    path: folder, confidence: .medium)
-            }
-            companies.append(Company(product: product, name: companyName(folder, byGlob: byLayout),
-                                     folder: Location(root: volume.index, path: folder),
-                                     dataFiles: files, evidence: [evidence]))
-        }
-    }
-
-    /// The folder's name, with the product marker and its separators removed for marker folders
-    /// ("Invoice2go - Atelier Martin" → "Atelier Martin"); the parent's name when nothing is left.
-    func companyName(_ folder: VolumePath, byGlob: Bool) -> String {
-        let name = folder.lastComponent
-        guard !byGlob else { return name }
-        var stripped = name
-        for marker in signatures.companyFolderMarkers {
-            stripped = stripped.replacingOccurrences(of: marker, with: " ", options: .caseInsensitive)
-        }
-        let separators = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "-_–—.,:;()[]"))
-        stripped = stripped.components(separatedBy: separators).filter { !$0.isEmpty }.joined(separator: " ")
-        if stripped.isEmpty { return folder.parent.lastComponent.isEmpty ? name : folder.parent.lastComponent }
-        return stripped
     }
 }

@@ -46,14 +46,17 @@ public struct Scanner: Sendable {
             volumes.append(volume)
         }
         defer { volumes.forEach { $0.opener.close() } }
+        let labels = ScanRoot.labels(for: inventory.roots.map(\.path))
+        for index in inventory.roots.indices { inventory.roots[index].label = labels[index] }
 
         for signatures in options.signatures {
             var finder = ProductFinder(signatures: signatures, volumes: volumes)
             try finder.run()
-            inventory.installations += finder.installations
-            inventory.companies += finder.companies
-            inventory.backups += finder.backups
-            inventory.exports += finder.exports
+            // Every piece of evidence names the root its path lies on.
+            inventory.installations += finder.installations.map { var item = $0; item.evidence = item.evidence.placed(on: item.location.root); return item }
+            inventory.companies += finder.companies.map { var item = $0; item.evidence = item.evidence.placed(on: item.folder.root); return item }
+            inventory.backups += finder.backups.map { var item = $0; item.evidence = item.evidence.placed(on: item.file.location.root); return item }
+            inventory.exports += finder.exports.map { var item = $0; item.evidence = item.evidence.placed(on: item.file.location.root); return item }
             inventory.coverage.candidates += finder.probed
             inventory.coverage.gaps += finder.gaps
         }

@@ -15,6 +15,12 @@ struct Volume {
 
     var index: Int { root.index }
 
+    /// The root folder's own name (`/` for the system's root).
+    var rootName: String {
+        let name = (root.path as NSString).lastPathComponent
+        return name.isEmpty ? "/" : name
+    }
+
     static func open(path: String, index: Int, excludes: [Glob],
                      progress: (@Sendable (Int) -> Void)?) throws(ScanError) -> Volume {
         var isFolder: ObjCBool = false
@@ -32,7 +38,7 @@ struct Volume {
         let isWindows = isWindowsVolume(shallow)
         let opener = try PathOpener(root: absolute)
         var notes: [(VolumePath, String)] = []
-        var host = HostDetector.host(isWindowsVolume: isWindows, entries: shallow, opener: opener, notes: &notes)
+        var host = HostDetector.host(isWindowsVolume: isWindows, root: absolute, entries: shallow, opener: opener, notes: &notes)
         var coverage = walk.coverage
         coverage.gaps += notes.map { Coverage.Gap(location: Location(root: index, path: $0.0), reason: $0.1) }
         var registry = Registry()
@@ -42,6 +48,7 @@ struct Volume {
             coverage.gaps += registry.gaps
             coverage.candidates += registry.opened
         }
+        host.evidence = host.evidence.placed(on: index)
         return Volume(
             root: ScanRoot(index: index, path: absolute, isWindowsVolume: isWindows, host: host),
             opener: opener,

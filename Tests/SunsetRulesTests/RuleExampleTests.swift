@@ -36,13 +36,14 @@ import Testing
             "os-changed-since-support-end": "host", "host-os-unsupported": "host", "backup-missing": "company",
             "backup-stale": "company", "backup-not-offsite": "company", "backup-unreadable": "file",
             "export-missing": "company", "single-machine-lock-in": "installation", "data-without-program": "company",
+            "only-backup-survives": "company",
         ]
         let pack = try #require(Self.packs.first { $0.id == "invoice2go-classic" })
         for (id, scope) in expected {
             let rule = pack.rules.first { $0.id == id }
             #expect(rule?.scope.rawValue == scope, "\(id): \(rule.map { $0.scope.rawValue } ?? "missing")")
         }
-        #expect(pack.checklist.map(\.id) == ["backup-each-company", "copy-backup-off-machine", "export-client-list",
+        #expect(pack.checklist.map(\.id) == ["restore-from-backup", "backup-each-company", "copy-backup-off-machine", "export-client-list",
                                              "export-product-list", "keep-offline-copy", "decide-successor"])
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SunsetCore
 import SunsetFixtures
-import SunsetScan
+@testable import SunsetScan
 import Testing
 
 /// Which operating system a root's data lives on.
@@ -45,14 +45,25 @@ import Testing
         #expect(inventory.coverage.gaps.contains { $0.location.path.description == "Windows/System32/ntoskrnl.exe" })
     }
 
-    @Test func aPlainFolderDescribesTheRunningSystem() throws {
+    @Test func aPlainFolderHasNoOperatingSystem() throws {
         let volume = try VolumeBuilder.temporary(#function)
         defer { volume.remove() }
         try volume.file("notes.txt", text: "hello")
         let root = try #require(try scan(volume).roots.first)
         #expect(!root.isWindowsVolume)
-        #expect(root.host.isRunningSystem)
-        #expect(root.host.family == "linux")
-        #expect(root.host.evidence.contains { $0.signature == "host.os-release" })
+        #expect(root.host.isNone)
+        #expect(!root.host.isRunningSystem)
+        #expect(root.host.evidence.isEmpty)
+    }
+
+    @Test func theSystemsRootAndTheHomeFolderAreTheRunningSystem() throws {
+        #expect(HostDetector.isRunningSystemPlace("/"))
+        #expect(HostDetector.isRunningSystemPlace(NSHomeDirectory()))
+        #expect(HostDetector.isRunningSystemPlace(NSHomeDirectory() + "/"))
+        #expect(!HostDetector.isRunningSystemPlace(FileManager.default.temporaryDirectory.path))
+        let running = HostDetector.runningSystem()
+        #expect(running.isRunningSystem)
+        #expect(running.family == "linux")
+        #expect(running.evidence.contains { $0.signature == "host.os-release" })
     }
 }
