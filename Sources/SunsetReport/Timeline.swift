@@ -22,7 +22,7 @@ struct Timeline {
     }
 
     /// Names longer than this are cut with "…" in `Event.short`.
-    static let nameLimit = 26
+    static let nameLimit = 24
 
     static func cut(_ name: String) -> String {
         name.count > nameLimit ? String(name.prefix(nameLimit - 1)) + "…" : name

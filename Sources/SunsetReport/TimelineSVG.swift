@@ -12,7 +12,7 @@ enum TimelineSVG {
     static let header = 22.0
     static let rowHeight = 42.0
     /// Labels longer than this are cut with "…" (the full text is in the table and the tooltip).
-    static let labelLimit = 52
+    static let labelLimit = 50
 
     static func render(_ timeline: Timeline, labels: Labels, titleID: String) -> String {
         let events = timeline.events
@@ -25,7 +25,7 @@ enum TimelineSVG {
         let height = header + Double(events.count) * rowHeight + 4
 
         var out = [#"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 \#(fmt(width)) \#(fmt(height))" "#
-            + #"role="img" aria-labelledby="\#(titleID)" font-family="system-ui, sans-serif" font-size="12">"#]
+            + #"role="img" aria-labelledby="\#(titleID)" font-family="system-ui, sans-serif" font-size="13">"#]
         out.append("<title id=\"\(titleID)\">\(XMLText.content(labels["timeline.svg-title"]))</title>")
         let marks = years(from: start, to: end).compactMap { CalendarDay(year: $0, month: 1, day: 1) }.map { x($0) }
         for (year, at) in zip(years(from: start, to: end), marks) {
@@ -51,7 +51,7 @@ enum TimelineSVG {
             }
             out.append("<circle class=\"tl-dot\" cx=\"\(fmt(dot))\" cy=\"\(fmt(axis))\" r=\"4.5\"/>")
             out.append("<text class=\"tl-date\" x=\"\(fmt(right ? dot + 8 : dot - 8))\" y=\"\(fmt(axis - 6))\" "
-                       + "text-anchor=\"\(right ? "start" : "end")\" font-size=\"11\">\(date)</text>")
+                       + "text-anchor=\"\(right ? "start" : "end")\" font-size=\"12\">\(date)</text>")
             out.append("</g>")
         }
         out.append("</svg>")
