@@ -1,7 +1,8 @@
 /// The whole outcome of an audit: what was scanned, what was found, what to do next.
 /// Its JSON encoding (`results.json`) is versioned by `schemaVersion`.
 public struct AuditResults: Hashable, Codable, Sendable {
-    /// Version of this JSON layout; raised on any incompatible change.
+    /// Version of this JSON layout; raised on any incompatible change (not on an added field:
+    /// each checklist step's `label` and each item's `date` came later and may be absent).
     public static let currentSchemaVersion = 1
 
     public var schemaVersion: Int

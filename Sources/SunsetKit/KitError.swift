@@ -10,6 +10,7 @@ public enum KitError: Error, LocalizedError, Equatable {
     case badWarnWithin(Int)
     case badSeverity(String, known: [String])
     case badLanguage(String, known: [String])
+    case badColor(String, known: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -22,6 +23,7 @@ public enum KitError: Error, LocalizedError, Equatable {
         case let .badWarnWithin(days): return "--warn-within takes a number of days, 0 or more, not \(days)"
         case let .badSeverity(text, known): return "unknown severity '\(text)'; choose from \(known.joined(separator: ", "))"
         case let .badLanguage(text, known): return "unknown language '\(text)'; choose from \(known.joined(separator: ", "))"
+        case let .badColor(text, known): return "unknown --color '\(text)'; choose from \(known.joined(separator: ", "))"
         }
     }
 }

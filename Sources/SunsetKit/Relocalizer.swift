@@ -7,11 +7,13 @@ import SunsetRules
 /// the titles, messages, remediations and evidence from there, matched by fingerprint and
 /// step id. Severities, waivers and ticks stay as saved; anything unmatched stays as it was.
 /// Results already in the language (their titles are the packs' titles in it) are left alone,
-/// which spares judging a large inventory again.
+/// which spares judging a large inventory again. Results written before checklist steps had a
+/// short label and items a date lack both: they are judged again too, and take them from there.
 enum Relocalizer {
     static func translate(_ results: AuditResults, packs: [RulePack], language: Language) -> AuditResults {
         let same = packs.filter { pack in results.packs.contains { $0.id == pack.id && $0.version == pack.version } }
-        guard !same.isEmpty, !alreadyIn(language, results, packs: same) else { return results }
+        let older = results.checklist.contains { $0.label == nil }
+        guard !same.isEmpty, older || !alreadyIn(language, results, packs: same) else { return results }
         let fresh = RuleEngine(packs: same, language: language).evaluate(results.inventory, asOf: results.asOf)
         let findings = Dictionary(fresh.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         let steps = Dictionary(fresh.checklist.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -26,13 +28,16 @@ enum Relocalizer {
         }
         translated.checklist = results.checklist.map { step in
             guard let new = steps[step.id] else { return step }
-            let evidence = Dictionary(new.items.map { ($0.company ?? "", $0.evidence) }, uniquingKeysWith: { first, _ in first })
+            let fresh = Dictionary(new.items.map { ($0.company ?? "", $0) }, uniquingKeysWith: { first, _ in first })
             var copy = step
             copy.title = new.title
+            copy.label = new.label
             copy.howTo = new.howTo
             copy.items = step.items.map { item in
                 var item = item
-                item.evidence = evidence[item.company ?? ""] ?? item.evidence
+                let match = fresh[item.company ?? ""]
+                item.evidence = match?.evidence ?? item.evidence
+                if older { item.date = match?.date }
                 return item
             }
             return copy

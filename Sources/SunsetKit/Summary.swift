@@ -12,9 +12,9 @@ public enum Summary {
     }
 
     /// Colour only for a terminal, and never when `NO_COLOR` is set to anything non-empty
-    /// (the no-color.org convention).
+    /// (the no-color.org convention): `ColorChoice.auto`.
     public static func wantsColor(isTerminal: Bool = isatty(STDOUT_FILENO) == 1,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        ColorChoice.auto.enabled(isTerminal: isTerminal, environment: environment)
     }
 }

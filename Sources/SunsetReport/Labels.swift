@@ -18,10 +18,9 @@ struct Labels: Sendable {
     }
 
     /// A label that depends on a count: `key.one` or `key.other`, with `{1}` the count.
-    /// English uses the singular for 1 only; French for 0 and 1.
+    /// The language decides which counts take the singular (`Language.takesSingular`).
     func count(_ key: String, _ n: Int, _ more: Any...) -> String {
-        let singular = language == .fr ? n <= 1 : n == 1
-        return Self.fill(self[key + (singular ? ".one" : ".other")], [number(n)] + more)
+        Self.fill(self[key + (language.takesSingular(n) ? ".one" : ".other")], [number(n)] + more)
     }
 
     // MARK: - Dates, numbers, durations

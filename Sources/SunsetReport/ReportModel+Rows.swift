@@ -109,7 +109,7 @@ extension ReportModel {
         }
         return Step(number: number, title: step.title, howTo: step.howTo, done: step.isDone,
                     state: labels[step.isDone ? "state.done" : "state.open"],
-                    progress: labels.fill("checklist.progress", labels.number(done), labels.number(step.items.count)),
+                    progress: labels.count("checklist.progress", done, labels.number(step.items.count)),
                     items: items, hasItems: !items.isEmpty)
     }
 }

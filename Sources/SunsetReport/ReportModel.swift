@@ -4,7 +4,8 @@ import SunsetRules
 
 /// What the Markdown and HTML templates show, prepared from the results: every value a
 /// template needs is a ready string, flag or list, so templates stay logic-less and every
-/// word comes from the labels of the report's language.
+/// word comes from the labels of the report's language. In reading order: verdict, at a
+/// glance, do this next, timeline, checklist, findings, inventory, coverage.
 struct ReportModel {
     /// The labels, for `{{t.key}}` in templates.
     var t: [String: String]
@@ -19,6 +20,14 @@ struct ReportModel {
     /// The worst active severity's raw name (`none` without findings), for styling.
     var riskLevel: String
     var counts: [Count]
+    var glanceColumns: [String]
+    var glance: [GlanceRow]
+    var hasGlance: Bool
+    var next: NextView?
+    var hasNext: Bool
+    var timelineSVG: String
+    var timeline: [TimelineRow]
+    var hasTimeline: Bool
     var installations: [InstallationRow]
     var hasInstallations: Bool
     var companies: [CompanyRow]
@@ -50,7 +59,7 @@ struct ReportModel {
 
         let active = results.findings.filter { $0.waiver == nil }
         if let worst = results.worstSeverity {
-            risk = labels["severity.\(worst.rawValue)"]
+            risk = labels["risk.\(worst.rawValue)"]
             riskLevel = worst.rawValue
             verdict = labels.count("verdict.findings", active.count, risk)
         } else {
@@ -70,6 +79,18 @@ struct ReportModel {
             Count(severity: severity.rawValue, label: labels["severity.\(severity.rawValue)"],
                   count: labels.number(active.filter { $0.severity == severity }.count))
         }
+
+        let table = GlanceTable(results)
+        glanceColumns = table.columns.map(\.label)
+        glance = Self.glanceRows(table, labels: labels)
+        hasGlance = !glance.isEmpty
+        next = Self.nextStep(results.checklist, labels: labels)
+        hasNext = next != nil
+        let dates = Timeline(input, labels: labels)
+        timeline = dates.events.map { TimelineRow(date: labels.day($0.day), dateISO: $0.day.description, event: $0.text) }
+        // The as-of day alone is no timeline.
+        hasTimeline = dates.events.count > 1
+        timelineSVG = hasTimeline ? TimelineSVG.render(dates, labels: labels, titleID: "timeline-svg-title") : ""
 
         let inventory = results.inventory
         installations = inventory.installations.map { Self.installation($0, inventory: inventory, labels: labels) }
@@ -129,4 +150,5 @@ struct ReportModel {
     }
     struct Item { var done: Bool; var state: String; var who: String; var evidence: String }
     struct CoverageRow { var label: String; var value: String }
+    struct TimelineRow { var date: String; var dateISO: String; var event: String }
 }

@@ -25,7 +25,7 @@ public struct TerminalSummary: Sendable {
             let kind = labels[root.isWindowsVolume ? "root.windows" : (root.host.isNone ? "root.plain-folder" : "root.folder")]
             let place = inventory.roots.count > 1 ? "[\(root.shownLabel)] \(root.path)" : root.path
             let host = root.host.isNone ? labels["host.none"] : root.host.name
-            lines.append("  " + labels.fill("summary.scanned", Self.clean(place), kind, Self.clean(host)))
+            lines.append(Self.clean("  " + labels.fill("summary.scanned", Self.clean(place), kind, Self.clean(host)), limit: Self.width))
         }
         var walked = labels.fill("summary.walked", labels.number(inventory.coverage.files),
                                  labels.number(inventory.coverage.candidates), labels.number(inventory.coverage.gaps.count))
@@ -35,15 +35,18 @@ public struct TerminalSummary: Sendable {
                              labels.count("summary.companies", inventory.companies.count),
                              labels.count("summary.backups", inventory.backups.filter(\.readable).count)].joined(separator: ", "))
 
+        lines += glance(results, labels: labels, paint: paint)
         let active = results.findings.filter { $0.waiver == nil }
         if active.isEmpty {
             lines.append(paint.green(labels["nofindings"]))
         } else {
             lines.append("")
             let shown = active.prefix(Self.rows)
-            let table = [[labels["severity"], labels["rule"], labels["subject"]]]
-                + shown.map { [labels["severity.\($0.severity.rawValue)"], $0.ruleID, Self.clean($0.subject.name, limit: 60)] }
+            var table = [[labels["severity"], labels["rule"], labels["subject"]]]
+                + shown.map { [labels["severity.\($0.severity.rawValue)"], $0.ruleID, Self.clean($0.subject.name)] }
             let widths = (0..<2).map { column in table.map { $0[column].count }.max() ?? 0 }
+            let room = max(Self.width - 2 - widths[0] - widths[1] - 4, 12)
+            for index in table.indices { table[index][2] = Self.clean(table[index][2], limit: room) }
             for (index, row) in table.enumerated() {
                 let severity = row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
                 let rule = row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0)
@@ -55,7 +58,7 @@ public struct TerminalSummary: Sendable {
             lines.append("")
             let counts = Severity.allCases.reversed().compactMap { severity -> String? in
                 let n = active.filter { $0.severity == severity }.count
-                return n == 0 ? nil : paint.severity(severity, "\(labels.number(n)) \(labels["severity.\(severity.rawValue)"])")
+                return n == 0 ? nil : paint.severity(severity, labels.fill("summary.tally", labels.number(n), labels["severity.\(severity.rawValue)"]))
             }
             lines.append(labels["count"] + labels["colon"] + " " + counts.joined(separator: " · "))
         }
@@ -69,10 +72,41 @@ public struct TerminalSummary: Sendable {
             if waived.count > Self.rows { lines.append("  " + labels.count("summary.more", waived.count - Self.rows)) }
         }
         let items = results.checklist.flatMap(\.items)
-        lines.append(labels.fill("summary.checklist", labels.number(items.filter(\.done).count), labels.number(items.count)))
+        lines.append(labels.count("summary.checklist", items.filter(\.done).count, labels.number(items.count)))
         for path in written { lines.append(labels.fill("summary.wrote", Self.clean(path))) }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The glance table in a few lines: one per company, a symbol and words for its state
+    /// and the steps still open, then the step to do first; each line fits `width` columns.
+    func glance(_ results: AuditResults, labels: Labels, paint: Paint) -> [String] {
+        let table = GlanceTable(results)
+        guard !table.rows.isEmpty else { return [] }
+        var lines = ["", paint.bold(labels["summary.glance"])]
+        let nameWidth = min(table.rows.map { Self.clean($0.name).count }.max() ?? 0, 24)
+        for row in table.rows {
+            let progress = row.progress
+            let symbol = labels[row.isDone ? "symbol.done" : "symbol.open"]
+            var status = row.isDone ? labels["glance.all-done"]
+                : labels.count("glance.open", progress.total - progress.done, labels.number(progress.total))
+            let open = zip(table.columns, row.cells).compactMap { column, cell in cell?.done == false ? column.label : nil }
+            if !open.isEmpty { status += labels["colon"] + " " + open.joined(separator: ", ") }
+            let name = Self.clean(row.name, limit: nameWidth).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let text = Self.clean(status, limit: Self.width - 2 - 2 - nameWidth - 2)
+            let painted = row.isDone ? paint.green(symbol) : paint.red(symbol)
+            lines.append("  " + painted + " " + paint.bold(name) + "  " + text)
+        }
+        if let next = NextStep(results.checklist) {
+            let who = next.open[0].company.map { Self.clean($0) } ?? labels["checklist.machine"]
+            lines.append(Self.clean(labels.fill("summary.next", next.step.title, who), limit: Self.width))
+        } else {
+            lines.append(paint.green(labels["summary.all-done"]))
+        }
+        return lines
+    }
+
+    /// The terminal width the summary keeps within.
+    static let width = 80
 
     /// Control characters (which could move the cursor or recolour the terminal) become "?";
     /// long names are cut with "…".
@@ -91,6 +125,7 @@ public struct TerminalSummary: Sendable {
         func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         func bold(_ text: String) -> String { wrap("1", text) }
         func green(_ text: String) -> String { wrap("32", text) }
+        func red(_ text: String) -> String { wrap("31", text) }
 
         func severity(_ severity: Severity, _ text: String) -> String {
             switch severity {

@@ -32,6 +32,12 @@ public enum FactValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The day, when this is a date.
+    public var day: CalendarDay? {
+        if case let .date(day) = self { return day }
+        return nil
+    }
+
     /// The value in a Mustache context.
     var templateValue: Any {
         switch self {

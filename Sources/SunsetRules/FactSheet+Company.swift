@@ -29,6 +29,7 @@ extension FactSheet {
         facts["company.offline-backups"] = .number(offline.count)
         if let newest = offline.first {
             facts["company.newest-offline-backup-path"] = .text(shown(newest.file.location))
+            facts["company.newest-offline-backup-date"] = .date(Self.day(newest.file.modified))
         }
         var evidence = company.evidence
         if let newest = readable.first {
@@ -54,6 +55,7 @@ extension FactSheet {
             facts["company.\(name)-export-fresh"] = .flag(!fresh.isEmpty)
             if let export = fresh.first {
                 facts["company.\(name)-export-path"] = .text(shown(export.file.location))
+                facts["company.\(name)-export-date"] = .date(Self.day(export.file.modified))
             } else if let older = attributed.filter({ $0.kind == kind }).max(by: { $0.file.modified < $1.file.modified }) {
                 facts["company.\(name)-export-outdated-date"] = .date(Self.day(older.file.modified))
             }

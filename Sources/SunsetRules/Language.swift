@@ -1,6 +1,15 @@
 /// A language Sunset writes its reports and messages in.
 public enum Language: String, CaseIterable, Codable, Sendable {
     case en, fr
+
+    /// Whether a count takes the singular form: in English for 1 only, in French for 0 and 1
+    /// ("0 jour", "1 jour", "2 jours"; negative counts by their size).
+    public func takesSingular(_ count: Int) -> Bool {
+        switch self {
+        case .en: return count.magnitude == 1
+        case .fr: return count.magnitude <= 1
+        }
+    }
 }
 
 /// A text given in every supported language (packs must give all of them).

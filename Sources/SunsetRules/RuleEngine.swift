@@ -59,8 +59,8 @@ public struct RuleEngine: Sendable {
                 severity: rule.severity,
                 subject: entry.subject,
                 title: rule.title(language),
-                message: TemplateText.render(rule.message(language), facts: entry.facts),
-                remediation: TemplateText.render(rule.remediation(language), facts: entry.facts),
+                message: TemplateText.render(rule.message(language), facts: entry.facts, language: language),
+                remediation: TemplateText.render(rule.remediation(language), facts: entry.facts, language: language),
                 evidence: entry.evidence,
                 fingerprint: Fingerprint.of(rule.fullID, entry.subject)
             )
@@ -80,11 +80,12 @@ public struct RuleEngine: Sendable {
             ChecklistStep.Item(
                 company: entry.company,
                 done: definition.doneWhen.holds(for: entry.facts),
-                evidence: TemplateText.render(definition.evidence(language), facts: entry.facts)
+                evidence: TemplateText.render(definition.evidence(language), facts: entry.facts, language: language),
+                date: definition.dateFrom.lazy.compactMap { entry.facts[$0]?.day }.first
             )
         }
         return ChecklistStep(id: definition.fullID, title: definition.title(language),
-                             howTo: definition.howTo(language), items: items)
+                             label: definition.label?(language), howTo: definition.howTo(language), items: items)
     }
 }
 

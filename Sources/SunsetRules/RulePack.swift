@@ -69,6 +69,12 @@ public struct StepDefinition: Sendable {
     public var fullID: String
     public var per: Per
     public var title: LocalizedText
+    /// A short name for the step's column in the reports' "at a glance" table (the title
+    /// stands in when the pack gives none).
+    public var label: LocalizedText?
+    /// Date facts that date the step's evidence, first present wins (e.g. the newest
+    /// backup's day), shown next to its state in the reports.
+    public var dateFrom: [String]
     public var howTo: LocalizedText
     /// When the step counts as done, over the company's (or the product's) facts.
     public var doneWhen: Condition

@@ -47,15 +47,28 @@ extension RulePackLoader {
 
     static func loadStep(_ yaml: StrictYAML, pack: String, dates: [String: CalendarDay]) throws -> StepDefinition {
         let fields = try yaml.fields(required: ["id", "per", "title", "how-to", "done-when", "evidence"],
-                                     optional: ["applies-when"])
+                                     optional: ["label", "date-from", "applies-when"])
         let id = try identifier(fields["id"])
         let per = try fields["per"].choice(StepDefinition.Per.self)
         let catalog = FactCatalog.forScope(per == .company ? .company : nil, dates: Array(dates.keys))
+        var dateFrom: [String] = []
+        if let list = fields.optional("date-from") {
+            for node in try list.list() {
+                let name = try node.string()
+                guard catalog.type(of: name) == .date else {
+                    let dates = catalog.values.filter { $0.value.type == .date }.keys.sorted()
+                    throw node.error("'\(name)' is not a date fact here" + Spelling.hint(for: name, among: dates))
+                }
+                dateFrom.append(name)
+            }
+        }
         return StepDefinition(
             id: id,
             fullID: "\(pack)/\(id)",
             per: per,
             title: try LocalizedText.load(fields["title"]),
+            label: try fields.optional("label").map(LocalizedText.load),
+            dateFrom: dateFrom,
             howTo: try LocalizedText.load(fields["how-to"]),
             doneWhen: try Condition.load(fields["done-when"], catalog: catalog),
             appliesWhen: try fields.optional("applies-when").map { node in

@@ -6,12 +6,41 @@ import SunsetCore
 /// nested keys, so `{{company.name}}` works; every date fact `X` also offers
 /// `{{days-since.X}}` and `{{days-until.X}}`. Output is plain text; each reporter escapes
 /// it for its own format.
+///
+/// Counts are pluralised with the `plural` section:
+/// `{{#plural}}{{days-until.X}}|# day left|# days left{{/plural}}` renders its content, reads
+/// the count before the first `|`, picks the singular or plural form by the language's rule
+/// and puts the count where `#` stands.
 enum TemplateText {
-    static func render(_ template: String, facts: Facts) -> String {
+    static func render(_ template: String, facts: Facts, language: Language = .en) -> String {
         guard let parsed = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + template) else {
             return template  // the loader has already parsed every template; this cannot fail
         }
-        return parsed.render(context(facts))
+        var root = context(facts)
+        let values = root
+        root[pluralName] = MustacheLambda { (text: String) -> Any? in
+            Plain(text: plural(text, context: values, language: language))
+        }
+        return parsed.render(root)
+    }
+
+    /// The name of the pluralising section.
+    static let pluralName = "plural"
+
+    /// `count|singular|plural` (after rendering over `context`) → the form for the count,
+    /// with `#` replaced by it. Content that does not have that shape is returned as written.
+    static func plural(_ text: String, context: [String: Any], language: Language) -> String {
+        let rendered = (try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text))?.render(context) ?? text
+        let parts = rendered.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let count = Int(parts[0].trimmingCharacters(in: .whitespaces)) else { return rendered }
+        return (language.takesSingular(count) ? parts[1] : parts[2]).replacingOccurrences(of: "#", with: String(count))
+    }
+
+    /// Text a lambda hands back that Mustache must print as it is: a `String` would be parsed
+    /// again as a template, and a scanned name holding `{{` would then be read as a tag.
+    struct Plain: CustomStringConvertible {
+        var text: String
+        var description: String { text }
     }
 
     /// Nests `a.b.c = v` as `["a": ["b": ["c": v]]]`, with the day counts of every date.
@@ -30,6 +59,7 @@ enum TemplateText {
     /// The names a template may use, given the facts of its scope.
     static func knownNames(_ catalog: FactCatalog) -> Set<String> {
         var names = Set(catalog.values.keys)
+        names.insert(pluralName)
         for (name, entry) in catalog.values where entry.type == .date && name != "as-of" {
             names.insert("days-since." + name)
             names.insert("days-until." + name)

@@ -12,11 +12,12 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         do {
+            let color = try ColorChoice.parse(common.color)
             let outcome = try Audit.run(try common.auditOptions())
             if let data = outcome.stdout {
                 FileHandle.standardOutput.write(data)
             } else {
-                print(Summary.text(outcome, colored: Summary.wantsColor()), terminator: "")
+                print(Summary.text(outcome, colored: color.enabled()), terminator: "")
             }
         } catch {
             throw fail(error)
@@ -58,6 +59,9 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "A waivers file (default: .sunset-waivers.yaml in the working folder, when it exists).")
     var waivers: String?
+
+    @Option(help: ArgumentHelp(ColorChoice.help, valueName: "when"))
+    var color: String = "auto"
 
     @Option(name: .customLong("fail-on"), help: "JUnit failures from this severity up: info, low, medium, high, critical.")
     var failOn: String = "high"

@@ -17,14 +17,18 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Report language: en or fr (default: from LC_ALL, LC_MESSAGES or LANG).")
     var lang: String?
 
+    @Option(help: ArgumentHelp(ColorChoice.help, valueName: "when"))
+    var color: String = "auto"
+
     func run() throws {
         do {
             let options = try AuditOptions.parse(roots: [], asOf: nil, rules: [], excludes: [], format: nil,
                                                  output: output, lang: try AuditOptions.languageCode(lang),
                                                  templates: nil, force: false)
+            let colored = try ColorChoice.parse(color).enabled()
             let (volume, outcome) = try Demo.run(folder: volume, options: options)
             print("Built a sample old-PC disk in \(volume)")
-            print(Summary.text(outcome, colored: Summary.wantsColor()), terminator: "")
+            print(Summary.text(outcome, colored: colored), terminator: "")
         } catch {
             throw fail(error)
         }

@@ -38,7 +38,7 @@ import Testing
         defer { volume.remove() }
         let input = try judge(volume)
         let markdown = try render(.md, input)
-        #expect(markdown.contains("  - [x] \(Self.safe): newest readable backup Users/marie/OneDrive/Backups/\(Self.safe) backup.zip, 1 day(s) old"))
+        #expect(markdown.contains("  - [x] \(Self.safe): newest readable backup Users/marie/OneDrive/Backups/\(Self.safe) backup.zip, 1 day old"))
         #expect(markdown.contains("  - [x] \(Self.safe): off-machine copy Users/marie/OneDrive/Backups/\(Self.safe) backup.zip"))
         #expect(markdown.contains("  - [ ] \(Self.exposed): no readable backup found"))
         #expect(markdown.contains("  - [ ] \(Self.exposed): no readable backup outside this machine"))

@@ -55,9 +55,9 @@ import Testing
         #expect(html.contains("Windows 11 (Windows 11 23H2)"))
         #expect(html.contains("31 octobre 2023"))
         #expect(html.contains("terminé le 11 novembre 2025"))
-        #expect(html.contains("Constats dérogés"))
-        #expect(html.contains("dérogation : r (jusqu&#39;au 2 décembre 2026)"))
-        #expect(html.contains("locked : permission denied"))
+        #expect(html.contains("Constats acceptés par dérogation"))
+        #expect(html.contains("dérogation : r (jusqu&#39;au 2 décembre 2026)"))
+        #expect(html.contains("locked : permission denied"))
         #expect(html.contains("1,50 s"))
         #expect(html.contains("<html lang=\"fr\">"))
     }

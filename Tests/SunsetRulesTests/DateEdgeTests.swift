@@ -14,14 +14,14 @@ import Testing
         #expect(try installed(asOf: "2017-10-31").findings(of: "support-ended").isEmpty)
         let after = try installed(asOf: "2017-11-01").findings(of: "support-ended")
         #expect(after.count == 1)
-        #expect(after.first?.message.contains("1 days ago") == true, "\(after)")
+        #expect(after.first?.message.contains("1 day ago") == true, "\(after)")
     }
 
     @Test func upgradeOfferIsOpenWithOneDayLeftOnTheEveOfItsDeadline() throws {
         let eve = installed(asOf: "2018-05-31")
         let open = try eve.findings(of: "upgrade-offer-open")
         #expect(open.count == 1)
-        #expect(open.first?.message.contains("1 day(s) left") == true, "\(open)")
+        #expect(open.first?.message.contains("1 day left") == true, "\(open)")
         #expect(try eve.findings(of: "upgrade-offer-expired").isEmpty)
     }
 
@@ -54,7 +54,7 @@ import Testing
         #expect(try before.findings(of: "support-ending").isEmpty, "no warning window, no warning")
         let warned = try before.findings(of: "support-ending", warnWithin: 30)
         #expect(warned.count == 1)
-        #expect(warned.first?.message.contains("30 day(s) left") == true, "\(warned)")
+        #expect(warned.first?.message.contains("30 days left") == true, "\(warned)")
         #expect(try before.findings(of: "support-ending", warnWithin: 29).isEmpty)
     }
 

@@ -69,7 +69,23 @@ import Testing
         .init(name: "date name taken by a fact", from: "- id: loyalty-discount", to: "- id: name", line: 10,
               message: "'name' is taken by the fact 'product.name'"),
         .init(name: "YAML syntax", from: "  version: \"1\"", to: "  version: \"1", line: 5, message: "YAML syntax error"),
+        .init(name: "step dated by a fact that is not a date", from: "    done-when: {fact: company.readable-backups, gt: 0}",
+              to: "    date-from: [company.name]\n    done-when: {fact: company.readable-backups, gt: 0}", line: 51,
+              message: "'company.name' is not a date fact here"),
+        .init(name: "step label in one language", from: "    how-to: {en: Do it, fr: Faites-le}",
+              to: "    label: {en: Backup}\n    how-to: {en: Do it, fr: Faites-le}", line: 50, message: "missing required key 'fr'"),
     ]
+
+    @Test func aStepsLabelAndDateComeFromThePack() throws {
+        let text = AcmePack.text.replacingOccurrences(of: "    how-to: {en: Do it, fr: Faites-le}", with: """
+                label: {en: Backed up, fr: Sauvegardée}
+                date-from: [company.newest-backup-date, company.last-change]
+                how-to: {en: Do it, fr: Faites-le}
+            """)
+        let step = try #require(try RulePackLoader.load(yaml: text, file: "acme.yaml").checklist.first)
+        #expect(step.label?(.fr) == "Sauvegardée")
+        #expect(step.dateFrom == ["company.newest-backup-date", "company.last-change"])
+    }
 
     @Test(arguments: breakages)
     func brokenPackIsRefused(_ breakage: Breakage) throws {
