@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "SunsetCoreTests", dependencies: ["SunsetCore"]),
         .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetRules", "SunsetFixtures", "ZIPFoundation"]),
         .testTarget(name: "SunsetRulesTests", dependencies: ["SunsetRules", "SunsetFixtures"]),
-        .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures"],
+        .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures", "SunsetCorpus"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),
         .testTarget(name: "SunsetCorpusTests", dependencies: ["SunsetCorpus", "SunsetCore"]),

@@ -9,6 +9,13 @@ public enum CaseRunner {
     /// The case's score. The temporary folder is removed afterwards unless `keep` is true
     /// (`SUNSET_CORPUS_KEEP=1` for the command), to look at the built roots and the report.
     public static func run(_ corpusCase: CorpusCase, keep: Bool = false) throws -> CaseScore {
+        let observed = ObservedResults(try results(corpusCase, keep: keep), pack: corpusCase.pack)
+        return Scorer.score(name: corpusCase.name, expected: corpusCase.expected, observed: observed)
+    }
+
+    /// The case's audit results, for checks of other stages on the same disks (the report's
+    /// glance table, say).
+    public static func results(_ corpusCase: CorpusCase, keep: Bool = false) throws -> AuditResults {
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("sunset-corpus-\(corpusCase.name)-\(UUID().uuidString.prefix(8))")
         defer {
@@ -33,7 +40,6 @@ public enum CaseRunner {
         } catch {
             throw CorpusError.auditFailed(caseName: corpusCase.name, reason: error.localizedDescription)
         }
-        let observed = ObservedResults(results, pack: corpusCase.pack)
-        return Scorer.score(name: corpusCase.name, expected: corpusCase.expected, observed: observed)
+        return results
     }
 }
