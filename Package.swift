@@ -64,7 +64,7 @@ let package = Package(
         ),
 
         // MARK: - The labelled detection corpus (Tests/Corpus, Benchmarks/detection)
-        .target(name: "SunsetCorpus", dependencies: ["SunsetFixtures", "SunsetKit", "SunsetCore", "Yams"]),
+        .target(name: "SunsetCorpus", dependencies: ["SunsetFixtures", "SunsetKit", "SunsetCore", "SunsetRules"]),
         .executableTarget(name: "sunset-corpus", dependencies: ["SunsetCorpus"]),
 
         // MARK: - Build tooling: rule packs and templates are compiled into the binary

@@ -1,5 +1,6 @@
 import Foundation
 import SunsetCore
+import SunsetRules
 
 /// Reads case files strictly: an unknown key, a missing one, a bad date or a content
 /// kind that does not exist stops the load with the file, line and key path.
@@ -30,41 +31,51 @@ public enum CaseLoader {
 
     /// A case from its text; `folder` is where `copy:` paths start.
     public static func parse(_ text: String, file: String, folder: URL) throws -> CorpusCase {
-        let top = try CaseNode.parse(text, file: file).fields(required: ["description", "as-of", "layout", "expected"],
+        do {
+            return try strictParse(text, file: file, folder: folder)
+        } catch let error as RulePackError {
+            throw CorpusError(error)
+        }
+    }
+
+    /// Read through the rule stage's strict YAML reader, which names the file, line and key
+    /// path of every problem (and suggests the key meant).
+    private static func strictParse(_ text: String, file: String, folder: URL) throws -> CorpusCase {
+        let top = try StrictYAML.parse(text, file: file).fields(required: ["description", "as-of", "layout", "expected"],
                                                               optional: ["pack"])
-        let asOfNode = top["as-of"]!
-        guard let asOf = CalendarDay(try asOfNode.string()) else { throw asOfNode.error("expected a date YYYY-MM-DD") }
-        let roots = try top["layout"]!.list().map { try root($0, folder: folder) }
-        guard !roots.isEmpty else { throw top["layout"]!.error("a case needs at least one root") }
+        let asOfNode = top["as-of"]
+        let asOf = try asOfNode.date()
+        let roots = try top["layout"].list().map { try root($0, folder: folder) }
+        guard !roots.isEmpty else { throw top["layout"].error("a case needs at least one root") }
         let labels = roots.map(\.name)
-        guard Set(labels).count == labels.count else { throw top["layout"]!.error("two roots have the same name") }
+        guard Set(labels).count == labels.count else { throw top["layout"].error("two roots have the same name") }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        return CorpusCase(name: name, file: file, description: try top["description"]!.string(), asOf: asOf,
-                          pack: try top["pack"]?.string() ?? "invoice2go-classic", roots: roots,
-                          expected: try ExpectationLoader.expected(top["expected"]!))
+        return CorpusCase(name: name, file: file, description: try top["description"].string(), asOf: asOf,
+                          pack: try top.optional("pack")?.string() ?? "invoice2go-classic", roots: roots,
+                          expected: try ExpectationLoader.expected(top["expected"]))
     }
 
     // MARK: - Layout
 
-    private static func root(_ node: CaseNode, folder: URL) throws -> CorpusCase.Root {
+    private static func root(_ node: StrictYAML, folder: URL) throws -> CorpusCase.Root {
         let fields = try node.fields(required: ["root"], optional: ["files", "folders"])
-        let name = try fields["root"]!.string()
+        let name = try fields["root"].string()
         guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
-            throw fields["root"]!.error("a root's name is one folder name")
+            throw fields["root"].error("a root's name is one folder name")
         }
-        let files = try fields["files"]?.list().map { try file($0, folder: folder) } ?? []
-        return CorpusCase.Root(name: name, files: files, folders: try fields["folders"]?.strings() ?? [])
+        let files = try fields.optional("files")?.list().map { try file($0, folder: folder) } ?? []
+        return CorpusCase.Root(name: name, files: files, folders: try fields.optional("folders")?.strings(allowEmpty: true) ?? [])
     }
 
     private static let contentKeys = ["sample", "text", "copy", "zip"]
 
-    private static func file(_ node: CaseNode, folder: URL) throws -> CorpusCase.File {
+    private static func file(_ node: StrictYAML, folder: URL) throws -> CorpusCase.File {
         let fields = try node.fields(required: ["path", "days-ago"], optional: contentKeys + ["truncated"])
-        return CorpusCase.File(path: try relativePath(fields["path"]!), content: try content(fields, in: node, folder: folder),
-                               daysAgo: try fields["days-ago"]!.int(), truncated: try fields["truncated"]?.bool() ?? false)
+        return CorpusCase.File(path: try relativePath(fields["path"]), content: try content(fields, in: node, folder: folder),
+                               daysAgo: try fields["days-ago"].int(), truncated: try fields.optional("truncated")?.bool() ?? false)
     }
 
-    private static func relativePath(_ node: CaseNode) throws -> String {
+    private static func relativePath(_ node: StrictYAML) throws -> String {
         let path = try node.string()
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             throw node.error("a path is relative to its root and stays inside it")
@@ -72,11 +83,11 @@ public enum CaseLoader {
         return path
     }
 
-    private static func content(_ fields: [String: CaseNode], in node: CaseNode, folder: URL,
+    private static func content(_ fields: StrictYAML.Fields, in node: StrictYAML, folder: URL,
                                 allowZip: Bool = true) throws -> CorpusCase.Content {
-        let given = contentKeys.filter { fields[$0] != nil }
+        let given = contentKeys.filter { fields.optional($0) != nil }
         guard given.count == 1 else { throw node.error("give exactly one of sample, text, copy, zip") }
-        let value = fields[given[0]]!
+        let value = fields[given[0]]
         switch given[0] {
         case "sample":
             let name = try value.string()
@@ -92,10 +103,10 @@ public enum CaseLoader {
         }
     }
 
-    private static func entry(_ node: CaseNode, folder: URL) throws -> CorpusCase.Entry {
+    private static func entry(_ node: StrictYAML, folder: URL) throws -> CorpusCase.Entry {
         let fields = try node.fields(required: ["name"], optional: contentKeys + ["days-ago"])
-        return CorpusCase.Entry(name: try fields["name"]!.string(),
+        return CorpusCase.Entry(name: try fields["name"].string(),
                                 content: try content(fields, in: node, folder: folder, allowZip: false),
-                                daysAgo: try fields["days-ago"]?.int())
+                                daysAgo: try fields.optional("days-ago")?.int())
     }
 }

@@ -1,3 +1,4 @@
+import SunsetRules
 import Foundation
 
 /// Why the corpus could not be read or run: a bad case file, a missing folder, a failed audit.
@@ -16,6 +17,18 @@ public enum CorpusError: Error, LocalizedError, Equatable {
         case let .unreadable(file, reason): return "cannot read \(file): \(reason)"
         case let .noCases(folder): return "no case files (*.yaml) in \(folder)"
         case let .auditFailed(name, reason): return "case \(name): the audit could not run: \(reason)"
+        }
+    }
+}
+
+extension CorpusError {
+    /// A case file's problem as the strict YAML reader of the rules stage reports it.
+    init(_ error: RulePackError) {
+        switch error {
+        case let .invalid(file, line, _, keyPath, reason): self = .invalid(file: file, line: line, keyPath: keyPath, reason: reason)
+        case let .syntax(file, line, _, reason): self = .invalid(file: file, line: line, keyPath: "", reason: "not valid YAML: \(reason)")
+        case let .unreadable(file, reason): self = .unreadable(file: file, reason: reason)
+        case let .several(errors): self = errors.first.map { CorpusError($0) } ?? .unreadable(file: "", reason: "\(error)")
         }
     }
 }

@@ -5,13 +5,20 @@ import Yams
 /// The one way Sunset reads YAML: a node that knows its file and key path, and whose every
 /// accessor either returns the value asked for or throws a `RulePackError` that says where
 /// and why. Mappings must be read through `fields(...)`, which rejects unknown keys.
-struct StrictYAML {
-    let node: Node
-    let file: String
-    let keyPath: String
+public struct StrictYAML {
+    public let node: Node
+    public let file: String
+    public let keyPath: String
+
+    /// A node of `file` at `keyPath`.
+    public init(node: Node, file: String, keyPath: String) {
+        self.node = node
+        self.file = file
+        self.keyPath = keyPath
+    }
 
     /// Parses a whole document. An empty document is an error.
-    static func parse(_ text: String, file: String) throws -> StrictYAML {
+    public static func parse(_ text: String, file: String) throws -> StrictYAML {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -39,14 +46,14 @@ struct StrictYAML {
 
     // MARK: - Errors
 
-    var line: Int { node.mark?.line ?? 1 }
-    var column: Int { node.mark?.column ?? 1 }
+    public var line: Int { node.mark?.line ?? 1 }
+    public var column: Int { node.mark?.column ?? 1 }
 
     /// Where this node is written.
     var location: SourceLocation { SourceLocation(file: file, line: line, column: column, keyPath: keyPath) }
 
     /// An error pointing at this node.
-    func error(_ reason: String) -> RulePackError {
+    public func error(_ reason: String) -> RulePackError {
         .invalid(file: file, line: line, column: column, keyPath: keyPath, reason: reason)
     }
 
@@ -63,7 +70,7 @@ struct StrictYAML {
 
     /// The mapping's entries after checking that every key is known and every required
     /// key is present. Keys are returned in document order.
-    func fields(required: [String], optional: [String] = []) throws -> Fields {
+    public func fields(required: [String], optional: [String] = []) throws -> Fields {
         guard case let .mapping(mapping) = node else {
             throw error("expected a mapping with keys \(required.map { "'\($0)'" }.joined(separator: ", ")), found \(kindName)")
         }
@@ -89,7 +96,7 @@ struct StrictYAML {
     }
 
     /// The entries of a mapping whose keys are free-form (e.g. fact names in examples).
-    func entries() throws -> [(key: String, value: StrictYAML)] {
+    public func entries() throws -> [(key: String, value: StrictYAML)] {
         guard case let .mapping(mapping) = node else { throw error("expected a mapping, found \(kindName)") }
         var seen = Set<String>()
         return try mapping.map { keyNode, valueNode in
@@ -108,21 +115,21 @@ struct StrictYAML {
     }
 
     /// The checked entries of one mapping.
-    struct Fields {
-        let owner: StrictYAML
-        let values: [String: StrictYAML]
+    public struct Fields {
+        public let owner: StrictYAML
+        public let values: [String: StrictYAML]
 
         /// A required key's value (`fields(required:)` has checked it is there).
-        subscript(key: String) -> StrictYAML { values[key]! }
+        public subscript(key: String) -> StrictYAML { values[key]! }
 
         /// An optional key's value.
-        func optional(_ key: String) -> StrictYAML? { values[key] }
+        public func optional(_ key: String) -> StrictYAML? { values[key] }
     }
 
     // MARK: - Sequences
 
     /// The items of a list.
-    func list() throws -> [StrictYAML] {
+    public func list() throws -> [StrictYAML] {
         guard case let .sequence(sequence) = node else { throw error("expected a list, found \(kindName)") }
         return sequence.enumerated().map { index, item in
             StrictYAML(node: item, file: file, keyPath: "\(keyPath)[\(index)]")
@@ -130,7 +137,7 @@ struct StrictYAML {
     }
 
     /// A non-empty list of strings.
-    func strings(allowEmpty: Bool = false) throws -> [String] {
+    public func strings(allowEmpty: Bool = false) throws -> [String] {
         let items = try list()
         if items.isEmpty && !allowEmpty { throw error("the list must not be empty") }
         return try items.map { try $0.string() }
@@ -145,7 +152,7 @@ struct StrictYAML {
 
     /// A non-empty string. Numbers, booleans and dates written without quotes are refused
     /// so that `version: 1.10` never silently becomes "1.1".
-    func string() throws -> String {
+    public func string() throws -> String {
         guard let scalar, scalar.style != .plain || node.isPlainString else {
             throw error("expected text, found \(describeScalar)")
         }
@@ -156,7 +163,7 @@ struct StrictYAML {
     }
 
     /// An integer.
-    func int() throws -> Int {
+    public func int() throws -> Int {
         guard scalar != nil, let value = node.int, node.isPlainNumber else {
             throw error("expected a whole number, found \(describeScalar)")
         }
@@ -164,7 +171,7 @@ struct StrictYAML {
     }
 
     /// `true` or `false`.
-    func bool() throws -> Bool {
+    public func bool() throws -> Bool {
         guard scalar != nil, let value = node.bool, scalar?.style == .plain else {
             throw error("expected true or false, found \(describeScalar)")
         }
@@ -172,7 +179,7 @@ struct StrictYAML {
     }
 
     /// A `YYYY-MM-DD` date (quoted or not).
-    func date() throws -> CalendarDay {
+    public func date() throws -> CalendarDay {
         guard let text = scalar?.string else { throw error("expected a date YYYY-MM-DD, found \(kindName)") }
         guard let day = CalendarDay(text) else {
             throw error("'\(text)' is not a valid date; write YYYY-MM-DD, e.g. 2017-10-31")
@@ -181,7 +188,7 @@ struct StrictYAML {
     }
 
     /// A string from a fixed set.
-    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
+    public func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
         let text = try string()
         guard let value = T(rawValue: text) else {
             let names = T.allCases.map(\.rawValue)
