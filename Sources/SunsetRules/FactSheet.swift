@@ -28,7 +28,8 @@ struct FactSheet {
     /// this pack's product. A backup that no company claims (a zip merely named "backup")
     /// is not enough: it would make every pack with that word judge the disk.
     var productPresent: Bool {
-        !installations.isEmpty || !companies.isEmpty || backups.contains { !$0.companies.isEmpty }
+        if pack.aboutPrograms { return !judgedPrograms.isEmpty }
+        return !installations.isEmpty || !companies.isEmpty || backups.contains { !$0.companies.isEmpty }
     }
 
     /// A day from a file time, in UTC so that the same tree judges alike everywhere.
@@ -63,6 +64,7 @@ struct FactSheet {
         case .installation: return installations.map(installationEntry)
         case .company: return companies.map(companyEntry)
         case .file: return backups.filter { !$0.readable }.map(fileEntry)
+        case .program: return programEntries
         }
     }
 
