@@ -108,7 +108,7 @@ extension Registry {
         for entry in entries where entry.kind == .file && entry.path.count > suffix.count
             && zip(entry.path.suffix(suffix.count), suffix).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
             let parts = VolumePath(bytes: entry.path).components
-            guard parts.count == 8, profileFolders.contains(String(decoding: parts[0], as: UTF8.self).lowercased()) else { continue }
+            guard parts.count == 7, profileFolders.contains(String(decoding: parts[0], as: UTF8.self).lowercased()) else { continue }
             let user = String(decoding: parts[1], as: UTF8.self)
             if let other = found[user], other.lexicographicallyPrecedes(entry.path) { continue }
             found[user] = entry.path
