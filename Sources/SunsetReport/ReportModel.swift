@@ -32,6 +32,8 @@ struct ReportModel {
     var coverage: [CoverageRow]
     var gaps: [String]
     var hasGaps: Bool
+    /// Every installed program's lifecycle (ReportModel+Programs.swift).
+    var programs: ProgramsSection?
 
     init(_ input: ReportInput, labels: Labels) {
         let results = input.results
@@ -91,6 +93,7 @@ struct ReportModel {
         ]
         gaps = scanned.gaps.map { labels.fill("coverage.gap", $0.location.path.description, $0.reason) }
         hasGaps = !gaps.isEmpty
+        programs = Self.programs(results, labels: labels)
     }
 
     // MARK: - Rows
