@@ -15,7 +15,8 @@ enum Scanning {
         let options = ScanOptions(roots: roots, excludes: excludes, signatures: signatures, progress: line?.callback)
         var inventory = try Scanner(options: options).scan()
         OfflineCopyCheck.deepen(&inventory)
-        try LifecycleSet.builtIn().annotate(&inventory)
+        // Lifecycle packs are read only when a registry listed programs to match.
+        if inventory.installedPrograms?.isEmpty == false { try LifecycleSet.builtIn().annotate(&inventory) }
         return inventory
     }
 }

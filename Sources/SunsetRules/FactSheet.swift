@@ -80,12 +80,12 @@ struct FactSheet {
             facts["host.running-system"] = .flag(host.isRunningSystem)
             if let build = host.build {
                 facts["host.build"] = .number(build)
-                if let table = evaluation.osReleases.table(for: host.family), let release = table.release(forBuild: build) {
+                if let table = evaluation.osReleases.table(for: host.family), let release = table.release(forBuild: build, hostName: host.name + " " + (host.edition ?? "")) {
                     facts["host.release"] = .text(release.name)
                     facts["host.release-date"] = .date(release.released)
                     facts["host.end-of-support"] = .date(release.endOfSupport)
                     for (name, day) in pack.product.dates {
-                        facts["host.releases-after.\(name)"] = .number(table.releases(after: day, upToBuild: build))
+                        facts["host.releases-after.\(name)"] = .number(table.releases(after: day, upToBuild: build, hostName: host.name + " " + (host.edition ?? "")))
                     }
                 }
             }

@@ -133,7 +133,7 @@ struct FolderLister: Sendable {
         }
         defer { closedir(stream) }
         var subfolders: [[UInt8]] = []
-        var extensions: [[UInt8]: Int] = [:]
+        var extensions: [UInt64: Int] = [:]
         let nameStart = folder.isEmpty ? 0 : folder.count + 1
         defer { if !extensions.isEmpty { tally.add(folder: folder, extensions) } }
         errno = 0

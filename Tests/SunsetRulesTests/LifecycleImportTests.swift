@@ -43,6 +43,10 @@ import Testing
         #expect(table.release(forBuild: 6002)?.name == "Windows Vista")
         #expect(table.release(forBuild: 28000)?.name == "Windows 11 26H1")
         #expect(table.release(forBuild: 28000)?.endOfSupport == CalendarDay("2028-03-14"))
+        // Windows Server shares the client builds; its name or EditionID picks its releases.
+        #expect(table.release(forBuild: 17763, hostName: "Windows 10 ServerStandard")?.name == "Windows Server 2019")
+        #expect(table.release(forBuild: 17763, hostName: "Windows 10 Professional")?.name == "Windows 10 1809")
+        #expect(table.release(forBuild: 20348, hostName: "Windows Server 2022")?.endOfSupport == CalendarDay("2031-10-14"))
     }
 
     @Test func aBrokenProductFileNamesItsFileAndLine() throws {
