@@ -110,4 +110,19 @@ import Testing
         let associations = try #require(results.inventory.fileAssociations)
         #expect(Set(associations.map(\.origin)) == ["machine", "user-choice"])
     }
+
+    @Test func theScanInventoryCarriesEveryProgramWithItsMatchEvidence() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        let result = try sunset().run(["scan", volume.root.path, "--output", "-"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let programs = try #require(try decoder.decode(InventoryDocument.self, from: Data(result.stdout.utf8)).inventory.installedPrograms)
+        #expect(programs.count == 7)  // six in SOFTWARE (both nodes), Python in paul's NTUSER.DAT
+        #expect(programs.filter { $0.lifecycle == nil }.map(\.name) == ["Carnet d'adresses"])
+        let java = try #require(programs.first { $0.name.hasPrefix("Java 8") }?.lifecycle?.evidence.first)
+        #expect(java.signature == "lifecycle.match" && java.confidence == .high)
+        #expect(java.detail.contains("matches the Oracle JDK pattern") && java.detail.contains("cycle 8"))
+    }
 }
