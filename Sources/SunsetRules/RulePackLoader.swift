@@ -16,7 +16,8 @@ public enum RulePackLoader {
                             runExamples: Bool = true, signaturesOnly: Bool = false) throws -> RulePack {
         let parsed = try StrictYAML.parse(text, file: file)
         if case let .mapping(mapping) = parsed.node, mapping["programs"] != nil {
-            return try loadProgramPack(parsed, file: file, source: source, osReleases: osReleases, runExamples: runExamples)
+            return try loadProgramPack(parsed, file: file, source: source, osReleases: osReleases, runExamples: runExamples,
+                                       signaturesOnly: signaturesOnly)
         }
         let top = try parsed.fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
         let version = try top["version"].int()
