@@ -125,4 +125,19 @@ import Testing
         #expect(java.signature == "lifecycle.match" && java.confidence == .high)
         #expect(java.detail.contains("matches the Oracle JDK pattern") && java.detail.contains("cycle 8"))
     }
+
+    @Test func checkFailsOnTheEndOfLifePrograms() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        // Office 2010, Java 8, Python 2.7 and VirtualBox 6.0 are high; Firefox 60 (inferred) is medium.
+        let high = try sunset().run(["check", volume.root.path, "--as-of", "2026-11-29", "--fail-on", "high"])
+        #expect(high.status == 1, "\(high.stdout)\(high.stderr)")
+        let nagios = try sunset().run(["check", volume.root.path, "--as-of", "2026-11-29", "--nagios"])
+        #expect(nagios.status == 2)
+        #expect(nagios.stdout.hasPrefix("SUNSET CRITICAL - 4 finding(s) at or above high, 5 at or above medium"))
+        #expect(nagios.stdout.contains("'end_of_life_programs'=5;;;0"))
+        // At the end of 2019 none had passed its end of security support (Python 2.7's was 2020-01-01).
+        let before = try sunset().run(["check", volume.root.path, "--as-of", "2019-12-31", "--fail-on", "high"])
+        #expect(before.status == 0, "\(before.stdout)")
+    }
 }
