@@ -1,7 +1,8 @@
-/// What a finding is about: the host, an installation, a company or one file.
+/// What a finding is about: the host, an installation, a company, one file, or one
+/// installed program (an uninstall entry) that lifecycle data knows.
 public struct Subject: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public enum Kind: String, Codable, CaseIterable, Sendable {
-        case host, installation, company, file
+        case host, installation, company, file, program
     }
 
     public var kind: Kind

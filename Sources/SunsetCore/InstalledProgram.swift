@@ -19,6 +19,12 @@ public struct InstalledProgram: Hashable, Codable, Sendable, Comparable {
     public var key: String
     /// For an entry in a user's own hive (installed for that user alone), the profile folder's name.
     public var user: String?
+    /// The lifecycle product and cycle it was matched to; nil when no lifecycle pack knows it
+    /// ("lifecycle unknown": listed, never judged).
+    public var lifecycle: ProgramLifecycle?
+    /// The user's files that open with it, by extension; nil when the registry associates
+    /// no file type with it.
+    public var dependentFiles: [DependentFiles]?
 
     public init(name: String, version: String? = nil, publisher: String? = nil, installLocation: String? = nil,
                 installDate: String? = nil, location: Location? = nil, hive: Location, key: String, user: String? = nil) {

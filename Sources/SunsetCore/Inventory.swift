@@ -15,6 +15,10 @@ public struct Inventory: Hashable, Codable, Sendable {
     /// Bags made by `sunset rescue` found under the roots (their contents are not scanned as
     /// data); nil when there is none, so that inventories without one encode as before.
     public var offlineCopies: [OfflineCopy]?
+    /// The file associations the Windows volumes' hives record; nil when there is none.
+    public var fileAssociations: [FileAssociation]?
+    /// Files per associated extension, counted during the walk; nil when there is no association.
+    public var fileTypes: [FileTypeCount]?
 
     public init(roots: [ScanRoot] = [], installations: [Installation] = [], companies: [Company] = [],
                 backups: [Backup] = [], exports: [Export] = [], cloudFolders: [CloudFolder] = [],

@@ -65,6 +65,8 @@ public struct ObservedResults: Sendable {
             case .installation, .file:
                 let path = subject.location.map(place) ?? subject.name
                 findings.insert(FindingKey(rule: rule, subject: "\(subject.kind.rawValue) \(path)"))
+            case .program:
+                findings.insert(FindingKey(rule: rule, subject: "program \(subject.name)"))
             }
         }
         self.findings = findings

@@ -17,6 +17,15 @@ public enum RuleCatalog {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Runs the lifecycle importer and says how many files it changed.
+    public static func importEndOfLife(from source: String, to destination: String, osTo: String?) throws -> String {
+        let importer = LifecycleImporter(source: URL(fileURLWithPath: source), destination: URL(fileURLWithPath: destination),
+                                         osDestination: osTo.map { URL(fileURLWithPath: $0) })
+        let files = try importer.render().count
+        let changed = try importer.run()
+        return "\(files) files from \(source): \(changed == 0 ? "nothing changed" : "\(changed) written")"
+    }
+
     /// The full id of every rule of the built-in (and given) packs.
     public static func ruleIDs(extra: [String] = []) throws -> [String] {
         try PackSet.load(extra: extra).flatMap(\.rules).map(\.fullID)

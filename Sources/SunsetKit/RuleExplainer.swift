@@ -52,6 +52,7 @@ struct RuleExplainer {
         case .installation: return "installation"
         case .company: return "société"
         case .file: return "fichier"
+        case .program: return "programme"
         }
     }
 

@@ -28,7 +28,7 @@ extension HostLifecycle {
     /// host's build belongs to, its release date and its end of support.
     public static func lookup(_ releases: OSReleases) -> Lookup {
         { host in
-            guard let build = host.build, let release = releases.table(for: host.family)?.release(forBuild: build) else {
+            guard let build = host.build, let release = releases.table(for: host.family)?.release(forBuild: build, hostName: host.name + " " + (host.edition ?? "")) else {
                 return nil
             }
             return HostLifecycle(release: release.name, released: release.released, supportEnds: release.endOfSupport)

@@ -44,6 +44,8 @@ struct ReportModel {
     var coverage: [CoverageRow]
     var gaps: [String]
     var hasGaps: Bool
+    /// Every installed program's lifecycle (ReportModel+Programs.swift).
+    var programs: ProgramsSection?
 
     init(_ input: ReportInput, labels: Labels) {
         let results = input.results
@@ -83,6 +85,7 @@ struct ReportModel {
         let table = GlanceTable(results)
         glanceColumns = table.columns.map(\.label)
         glance = Self.glanceRows(table, labels: labels)
+            + Self.endOfLifeRows(results, columns: table.columns.map(\.label), labels: labels)
         hasGlance = !glance.isEmpty
         next = Self.nextStep(results.checklist, labels: labels)
         hasNext = next != nil
@@ -124,6 +127,7 @@ struct ReportModel {
         ]
         gaps = scanned.gaps.map { labels.fill("coverage.gap", inventory.shown($0.location), $0.reason) }
         hasGaps = !gaps.isEmpty
+        programs = Self.programs(results, labels: labels)
     }
 
     // MARK: - Rows

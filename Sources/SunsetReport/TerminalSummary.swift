@@ -34,6 +34,7 @@ public struct TerminalSummary: Sendable {
         lines.append("  " + [labels.count("summary.installations", inventory.installations.count),
                              labels.count("summary.companies", inventory.companies.count),
                              labels.count("summary.backups", inventory.backups.filter(\.readable).count)].joined(separator: ", "))
+        if let line = Self.programsLine(results, labels: labels) { lines.append("  " + line) }
 
         lines += glance(results, labels: labels, paint: paint)
         let active = results.findings.filter { $0.waiver == nil }

@@ -43,7 +43,9 @@ struct Timeline {
                        + inventory.backups.map(\.product))
         for pack in input.packs where used.contains(pack.id) && results.packs.contains(where: { $0.id == pack.id }) {
             let product = pack.product
-            events.append(Self.event(product.supportEnd, .product, "timeline.support-end", product.name, labels: labels))
+            if let end = product.supportEnd {
+                events.append(Self.event(end, .product, "timeline.support-end", product.name, labels: labels))
+            }
             for offer in product.offers {
                 events.append(Self.event(offer.deadline, .product, "timeline.offer", product.name, offer.title(labels.language),
                                          labels: labels))

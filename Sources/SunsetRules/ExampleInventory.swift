@@ -18,7 +18,7 @@ import Yams
 /// Paths are made up from the names; every time is noon UTC, `days-ago` days before as-of.
 enum ExampleInventory {
     static func load(_ yaml: StrictYAML, product: String, dates: [String: CalendarDay], fires: Bool) throws -> RuleExample {
-        let fields = try yaml.fields(required: ["as-of"], optional: ["warn-within", "host", "installations", "companies"])
+        let fields = try yaml.fields(required: ["as-of"], optional: ["warn-within", "host", "installations", "companies", "programs"])
         let asOf = try day(fields["as-of"], dates: dates)
         let warnWithin = try fields.optional("warn-within")?.int() ?? 0
         if warnWithin < 0, let node = fields.optional("warn-within") { throw node.error("'warn-within' cannot be negative") }
@@ -30,6 +30,7 @@ enum ExampleInventory {
         for item in try fields.optional("companies")?.list() ?? [] {
             try builder.company(item, into: &inventory)
         }
+        if let node = fields.optional("programs") { inventory.installedPrograms = try ExamplePrograms.load(node) }
         let text = (try? Yams.serialize(node: yaml.node, width: -1, allowUnicode: true)) ?? ""
         return RuleExample(fires: fires, inventory: inventory, asOf: asOf, warnWithin: warnWithin,
                            location: yaml.location, yaml: text)

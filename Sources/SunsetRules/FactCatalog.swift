@@ -56,6 +56,7 @@ public struct FactCatalog: Sendable {
             catalog.values.merge(FactTable.company) { _, new in new }
             catalog.collections.merge(FactTable.companyCollections) { _, new in new }
         case .file?: catalog.values.merge(FactTable.file) { _, new in new }
+        case .program?: catalog.values.merge(FactTable.program) { _, new in new }
         }
         return catalog
     }

@@ -28,7 +28,8 @@ struct FactSheet {
     /// this pack's product. A backup that no company claims (a zip merely named "backup")
     /// is not enough: it would make every pack with that word judge the disk.
     var productPresent: Bool {
-        !installations.isEmpty || !companies.isEmpty || backups.contains { !$0.companies.isEmpty }
+        if pack.aboutPrograms { return !judgedPrograms.isEmpty }
+        return !installations.isEmpty || !companies.isEmpty || backups.contains { !$0.companies.isEmpty }
     }
 
     /// A place as facts and messages show it: after its root's label when the scan has several.
@@ -66,6 +67,7 @@ struct FactSheet {
         case .installation: return installations.map(installationEntry)
         case .company: return companies.map(companyEntry)
         case .file: return backups.filter { !$0.readable }.map(fileEntry)
+        case .program: return programEntries
         }
     }
 
@@ -82,12 +84,12 @@ struct FactSheet {
             facts["host.running-system"] = .flag(host.isRunningSystem)
             if let build = host.build {
                 facts["host.build"] = .number(build)
-                if let table = evaluation.osReleases.table(for: host.family), let release = table.release(forBuild: build) {
+                if let table = evaluation.osReleases.table(for: host.family), let release = table.release(forBuild: build, hostName: host.name + " " + (host.edition ?? "")) {
                     facts["host.release"] = .text(release.name)
                     facts["host.release-date"] = .date(release.released)
                     facts["host.end-of-support"] = .date(release.endOfSupport)
                     for (name, day) in pack.product.dates {
-                        facts["host.releases-after.\(name)"] = .number(table.releases(after: day, upToBuild: build))
+                        facts["host.releases-after.\(name)"] = .number(table.releases(after: day, upToBuild: build, hostName: host.name + " " + (host.edition ?? "")))
                     }
                 }
             }

@@ -4,7 +4,7 @@
 enum FactTable {
     typealias Entry = FactCatalog.Entry
 
-    private static func entry(_ type: FactType, _ en: String, _ fr: String) -> Entry {
+    static func entry(_ type: FactType, _ en: String, _ fr: String) -> Entry {
         Entry(type: type, meaning: LocalizedText([.en: en, .fr: fr]))
     }
 

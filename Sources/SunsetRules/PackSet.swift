@@ -31,7 +31,7 @@ public enum PackSet {
             packs.removeAll { $0.id == pack.id }
             packs.append(pack)
         }
-        return packs.sorted { $0.id < $1.id }.map(\.signatures)
+        return packs.filter { !$0.aboutPrograms }.sorted { $0.id < $1.id }.map(\.signatures)
     }
 
     /// The OS release tables compiled into the binary (`Rules/os/*.yaml`).

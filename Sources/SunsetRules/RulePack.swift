@@ -16,6 +16,10 @@ public struct RulePack: Sendable {
     public var checklist: [StepDefinition]
     /// `built-in` or the file it was loaded from.
     public var source: String
+    /// True for a pack about every installed program (its top level has `programs:` instead
+    /// of `product:`): it has no signatures or checklist, and its rules judge the `program`
+    /// scope whenever a lifecycle pack matched a program.
+    public var aboutPrograms = false
 
     /// The pack as results record it.
     public var info: PackInfo { PackInfo(id: id, name: product.name, version: version, source: source) }
@@ -24,8 +28,8 @@ public struct RulePack: Sendable {
     public struct Product: Sendable {
         public var name: String
         public var vendor: String
-        /// The last day the vendor supported it.
-        public var supportEnd: CalendarDay
+        /// The last day the vendor supported it (nil for a pack about every installed program).
+        public var supportEnd: CalendarDay?
         /// Offers that were (or are) open until a deadline.
         public var offers: [Offer]
         /// Every lifecycle date by name: `support-end`, each offer's id, and any other named date.

@@ -14,8 +14,12 @@ public enum RulePackLoader {
     public static func load(yaml text: String, file: String, source: String? = nil,
                             osReleases: OSReleases = PackSet.builtInOSReleases,
                             runExamples: Bool = true, signaturesOnly: Bool = false) throws -> RulePack {
-        let top = try StrictYAML.parse(text, file: file)
-            .fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
+        let parsed = try StrictYAML.parse(text, file: file)
+        if case let .mapping(mapping) = parsed.node, mapping["programs"] != nil {
+            return try loadProgramPack(parsed, file: file, source: source, osReleases: osReleases, runExamples: runExamples,
+                                       signaturesOnly: signaturesOnly)
+        }
+        let top = try parsed.fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
         let version = try top["version"].int()
         guard RulePack.supportedVersions.contains(version) else {
             throw top["version"].error("schema version \(version) is not supported; this build reads version \(RulePack.supportedVersions.map(String.init).joined(separator: ", "))")

@@ -13,6 +13,8 @@ struct Registry {
     var windows: WindowsVersion?
     /// The Documents and OneDrive folders the users' hives record.
     var userFolders: [UserFolder] = []
+    /// The file associations of the machine and of each user.
+    var associations: [FileAssociation] = []
     /// Hive files found on the volume, whether they could be read or not.
     var hivesFound = 0
     var userHivesFound = 0
@@ -48,17 +50,38 @@ struct Registry {
             } ?? nil
         }
         let resolver = WindowsPathResolver(entries: entries, systemRoot: registry.windows?.systemRoot)
+        var machineClasses: Classes?
         if let (hive, location) = machine {
             registry.readPrograms(hive, at: location, keys: Self.machineUninstallKeys, user: nil, resolver: resolver)
+            machineClasses = registry.attempt(location, "file associations") { () throws(HiveError) in
+                try Self.machineClasses(hive)
+            } ?? nil
+            if let machineClasses {
+                registry.readAssociations(machineClasses, at: location, origin: "machine", user: nil, profile: nil,
+                                          fallback: nil, resolver: resolver)
+            }
         }
+        let classHives = userClassHives(entries)
         for (user, path) in users {
             guard let hive = registry.open(path, opener: opener, root: root, limits: limits) else { continue }
             let location = Location(root: root, path: VolumePath(bytes: path))
             registry.readPrograms(hive, at: location, keys: Self.userUninstallKeys, user: user, resolver: resolver)
             registry.readUserFolders(hive, at: location, user: user, resolver: resolver)
+            var classes: [Classes] = []
+            if let classPath = classHives[user], let classHive = registry.open(classPath, opener: opener, root: root, limits: limits),
+               let own = registry.attempt(location, "user classes", { () throws(HiveError) in
+                   try Classes(hive: classHive, top: try classHive.root())
+               }) {
+                classes.append(own)
+                registry.readAssociations(own, at: Location(root: root, path: VolumePath(bytes: classPath)), origin: "user-classes",
+                                          user: user, profile: location.path.parent, fallback: machineClasses, resolver: resolver)
+            }
+            classes += machineClasses.map { [$0] } ?? []
+            registry.readUserChoices(hive, at: location, user: user, classes: classes, resolver: resolver)
         }
         registry.programs.sort()
         registry.userFolders.sort()
+        registry.associations.sort()
         return registry
     }
 

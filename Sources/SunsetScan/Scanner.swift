@@ -65,6 +65,12 @@ public struct Scanner: Sendable {
         if volumes.contains(where: { $0.registry.hivesFound > 0 }) {
             inventory.installedPrograms = volumes.flatMap(\.registry.programs).sorted()
         }
+        let associations = volumes.flatMap(\.registry.associations)
+        if !associations.isEmpty {
+            inventory.fileAssociations = associations.sorted()
+            let extensions = Set(associations.map(\.fileExtension))
+            inventory.fileTypes = volumes.flatMap { $0.fileTypes.summary(of: extensions, root: $0.index) }
+        }
         if volumes.contains(where: { $0.registry.userHivesFound > 0 }) {
             inventory.userFolders = volumes.flatMap(\.registry.userFolders).sorted()
         }

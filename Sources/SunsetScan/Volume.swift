@@ -12,6 +12,8 @@ struct Volume {
     var cloudFolders: [CloudFolder]
     /// What the volume's registry hives say (empty when it has none).
     var registry: Registry
+    /// Files per extension and folder, from the walk.
+    var fileTypes: ExtensionTally
 
     var index: Int { root.index }
 
@@ -56,7 +58,8 @@ struct Volume {
             directories: directories,
             coverage: coverage,
             cloudFolders: CloudFolders.outermost(CloudFolders.find(in: directories, root: index) + registry.oneDriveFolders),
-            registry: registry
+            registry: registry,
+            fileTypes: walk.fileTypes
         )
     }
 

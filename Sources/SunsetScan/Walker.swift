@@ -26,6 +26,8 @@ public struct Walker: Sendable {
     public struct Result: Sendable {
         public var entries: [WalkEntry]
         public var coverage: Coverage
+        /// Files per extension and folder.
+        var fileTypes = ExtensionTally()
     }
 
     /// Walks `root` (whose index in the scan is `rootIndex`).
@@ -38,6 +40,7 @@ public struct Walker: Sendable {
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             var entries: [WalkEntry] = []
             var coverage = Coverage()
+            var tally = ExtensionTally()
             var local: [[UInt8]] = []
             var reported = 0
             // The folder just listed stays open while the thread goes on into one of its
@@ -54,7 +57,7 @@ public struct Walker: Sendable {
                     guard let next = queue.take() else { break }
                     folder = next
                 }
-                let (found, fd) = context.list(folder, via: via, into: &entries, coverage: &coverage)
+                let (found, fd) = context.list(folder, via: via, into: &entries, coverage: &coverage, tally: &tally)
                 if parent >= 0 { _ = close(parent) }
                 parent = fd
                 local += found
@@ -68,34 +71,39 @@ public struct Walker: Sendable {
                     reported = coverage.files
                 }
             }
-            parts.store(worker, entries, coverage)
+            parts.store(worker, entries, coverage, tally)
         }
         var coverage = Coverage()
         var entries: [WalkEntry] = []
+        var tally = ExtensionTally()
         entries.reserveCapacity(parts.entries.reduce(0) { $0 + $1.count })
         for index in 0..<threads {
             entries += parts.entries[index]
             coverage.merge(parts.coverage[index])
+            tally.merge(parts.tallies[index])
         }
         coverage.directories -= 1  // the root itself is not counted
-        return Result(entries: entries, coverage: coverage)
+        return Result(entries: entries, coverage: coverage, fileTypes: tally)
     }
 
     /// Per-worker results, each slot written by one worker only.
     private final class Parts: @unchecked Sendable {
         var entries: [[WalkEntry]]
         var coverage: [Coverage]
+        var tallies: [ExtensionTally]
         private let lock = NSLock()
 
         init(count: Int) {
             entries = Array(repeating: [], count: count)
             coverage = Array(repeating: Coverage(), count: count)
+            tallies = Array(repeating: ExtensionTally(), count: count)
         }
 
-        func store(_ index: Int, _ found: [WalkEntry], _ counts: Coverage) {
+        func store(_ index: Int, _ found: [WalkEntry], _ counts: Coverage, _ tally: ExtensionTally) {
             lock.withLock {
                 entries[index] = found
                 coverage[index] = counts
+                tallies[index] = tally
             }
         }
     }
@@ -112,7 +120,7 @@ struct FolderLister: Sendable {
     /// (the caller closes it) when it has subfolders. `via`, when not -1, is the parent
     /// folder's descriptor to open it from.
     func list(_ folder: [UInt8], via parent: Int32, into entries: inout [WalkEntry],
-              coverage: inout Coverage) -> ([[UInt8]], Int32) {
+              coverage: inout Coverage, tally: inout ExtensionTally) -> ([[UInt8]], Int32) {
         coverage.directories += 1
         let fd = parent >= 0
             ? opener.openChild(of: parent, name: Array(VolumePath(bytes: folder).lastComponentBytes), flags: O_DIRECTORY)
@@ -125,6 +133,9 @@ struct FolderLister: Sendable {
         }
         defer { closedir(stream) }
         var subfolders: [[UInt8]] = []
+        var extensions: [UInt64: Int] = [:]
+        let nameStart = folder.isEmpty ? 0 : folder.count + 1
+        defer { if !extensions.isEmpty { tally.add(folder: folder, extensions) } }
         errno = 0
         while let item = readdir(stream) {
             let path = withUnsafePointer(to: &item.pointee.d_name) { pointer in
@@ -143,13 +154,14 @@ struct FolderLister: Sendable {
             guard let path else { continue }
             if skipVirtual && folder.isEmpty && Walker.virtualTops.contains(path) { continue }
             if !excludes.isEmpty && excludes.contains(where: { $0.matches(path) }) { continue }
-            switch kind(of: item.pointee.d_type, fd: fd, path: path, nameStart: folder.isEmpty ? 0 : folder.count + 1) {
+            switch kind(of: item.pointee.d_type, fd: fd, path: path, nameStart: nameStart) {
             case .directory:
                 entries.append(WalkEntry(path: path, kind: .directory))
                 subfolders.append(path)
             case .file:
                 coverage.files += 1
                 entries.append(WalkEntry(path: path, kind: .file))
+                if let ext = ExtensionTally.fileExtension(path, nameStart: nameStart) { extensions[ext, default: 0] += 1 }
             case .symlink:
                 coverage.symlinks += 1
                 entries.append(WalkEntry(path: path, kind: .symlink))

@@ -35,6 +35,15 @@ struct WindowsPathResolver {
         return folders[relative.lowercased()].map { VolumePath(bytes: $0) }
     }
 
+    /// The file under the root that `recorded` names: its folder must be there (the name
+    /// keeps the case the registry gives it).
+    func file(_ recorded: String, profile: VolumePath?) -> VolumePath? {
+        guard let relative = relativePath(recorded, profile: profile), !relative.isEmpty else { return nil }
+        let path = VolumePath(relative)
+        guard let folder = folders[path.parent.description.lowercased()] else { return nil }
+        return VolumePath(bytes: folder + (folder.isEmpty ? [] : [UInt8(ascii: "/")]) + Array(path.lastComponentBytes))
+    }
+
     /// The path below the volume's root (components joined by `/`), before checking it exists.
     func relativePath(_ recorded: String, profile: VolumePath?) -> String? {
         var path = expand(recorded.trimmingCharacters(in: Self.padding), profile: profile)

@@ -6,7 +6,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, validate and explain rule packs.",
-        subcommands: [List.self, Validate.self, Explain.self]
+        subcommands: [List.self, Validate.self, Explain.self, ImportEndOfLife.self]
     )
 
     struct List: ParsableCommand {
@@ -30,6 +30,22 @@ struct RulesCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("sunset: error: \(error)\n".utf8))
             }
             if !validation.passed { throw ExitCode(2) }
+        }
+    }
+
+    struct ImportEndOfLife: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-endoflife",
+            abstract: "Regenerate the lifecycle packs (and OS tables) from endoflife.date product files.")
+        @Argument(help: "A folder of endoflife.date product files (the vendored snapshot or a checkout's products/).")
+        var source: String
+        @Option(help: "The lifecycle pack folder to write (its match/ subfolder holds Sunset's match data).")
+        var to: String
+        @Option(name: .customLong("os-to"), help: "Where the OS tables go (default: os/ beside --to).")
+        var osTo: String?
+
+        func run() throws {
+            do { print(try RuleCatalog.importEndOfLife(from: source, to: to, osTo: osTo)) } catch { throw fail(error) }
         }
     }
 

@@ -28,7 +28,7 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let results = try decodeResults(result.stdout)
 
-        #expect(results.packs.map(\.id) == ["acme-ledger", "invoice2go-classic"])
+        #expect(results.packs.map(\.id) == ["acme-ledger", "end-of-life", "invoice2go-classic"])
         let found = Set(results.findings.map { "\($0.ruleID) \($0.subject.name)" })
         #expect(found == ["acme-ledger/support-ended Program Files/Acme Ledger",
                           "acme-ledger/ledger-not-backed-up Old Books",

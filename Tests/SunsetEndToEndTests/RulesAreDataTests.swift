@@ -30,7 +30,7 @@ import Testing
         let missing = { (results: AuditResults) in results.findings.first { $0.ruleID == "invoice2go-classic/backup-missing" }?.severity }
         #expect(missing(before) == .critical)
         #expect(missing(try decodeResults(after.stdout)) == .medium)
-        #expect(try decodeResults(after.stdout).packs.first?.source == pack)
+        #expect(try decodeResults(after.stdout).packs.first { $0.id == "invoice2go-classic" }?.source == pack)
     }
 
     @Test func movingTheSupportEndIntoTheFutureSilencesSupportEnded() throws {

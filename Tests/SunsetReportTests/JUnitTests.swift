@@ -47,17 +47,21 @@ import Testing
         input.failOn = failOn
         let counter = try parse(try render(.junit, input))
         let findings = input.results.findings
-        #expect(counter.suites == ["invoice2go-classic"])
+        #expect(counter.suites == ["end-of-life", "invoice2go-classic"])
         #expect(counter.failures == findings.filter { $0.severity >= failOn }.count)
         #expect(counter.rootCounts["failures"] == String(counter.failures))
         #expect(counter.rootCounts["tests"] == String(counter.cases.count))
         // One case per rule and subject: company rules on 3 companies, installation rules on the
         // one installation, file rules on the one broken backup, host rules on the one host.
-        let companyRules = input.packs[0].rules.filter { $0.scope == .company }.count
-        let installationRules = input.packs[0].rules.filter { $0.scope == .installation }.count
-        let fileRules = input.packs[0].rules.filter { $0.scope == .file }.count
-        let hostRules = input.packs[0].rules.filter { $0.scope == .host }.count
-        #expect(counter.cases.count == companyRules * 3 + installationRules + fileRules + hostRules)
+        // Program rules run on each installed program that lifecycle data knows.
+        let pack = try #require(input.packs.first { $0.id == "invoice2go-classic" })
+        let companyRules = pack.rules.filter { $0.scope == .company }.count
+        let installationRules = pack.rules.filter { $0.scope == .installation }.count
+        let fileRules = pack.rules.filter { $0.scope == .file }.count
+        let hostRules = pack.rules.filter { $0.scope == .host }.count
+        let programRules = try #require(input.packs.first { $0.id == "end-of-life" }).rules.count
+        let programs = (input.results.inventory.installedPrograms ?? []).filter { $0.lifecycle != nil }.count
+        #expect(counter.cases.count == companyRules * 3 + installationRules + fileRules + hostRules + programRules * programs)
         for finding in findings {
             #expect(counter.cases.contains { $0.rule == finding.ruleID && $0.name.hasSuffix(finding.subject.name) },
                     "no case for \(finding.ruleID) on \(finding.subject.name)")

@@ -12,9 +12,12 @@ import Testing
         #expect(tables.map(\.family) == ["windows"])
         let table = try #require(Self.windows)
         #expect(table.releases.first?.name == "Windows XP")
-        #expect(table.releases.last?.name == "Windows 11 25H2")
-        #expect(table.releases.count == 24)
-        #expect(zip(table.releases, table.releases.dropFirst()).allSatisfy { $0.build < $1.build })
+        // Generated from endoflife.date (LifecycleImportTests): 26H1 is the newest release there.
+        let client = table.releases.filter { $0.edition == nil }
+        #expect(client.last?.name == "Windows 11 26H1")
+        #expect(client.count == 25)
+        #expect(table.releases.filter { $0.edition == "server" }.count == 11)
+        #expect(zip(client, client.dropFirst()).allSatisfy { $0.build < $1.build })
         #expect(table.releases.allSatisfy { $0.endOfSupport > $0.released })
     }
 
@@ -72,7 +75,7 @@ import Testing
         let releases = try PackSet.osReleases(extra: [folder.path])
         #expect(releases.table(for: "windows")?.releases.map(\.name) == ["Windows 12"])
         #expect(releases.table(for: "windows")?.source == folder.appendingPathComponent("os/windows.yaml").path)
-        #expect(try PackSet.load(extra: [folder.path]).map(\.id) == ["invoice2go-classic"], "no pack in the folder, only a table")
+        #expect(try PackSet.load(extra: [folder.path]).map(\.id) == ["end-of-life", "invoice2go-classic"], "no pack in the folder, only a table")
     }
 
     static let brokenTables: [(String, String, Int)] = [

@@ -10,7 +10,8 @@ import Testing
 
     @Test func builtInPacksLoad() throws {
         let packs = try PackSet.builtIn()
-        #expect(packs.map(\.id) == ["invoice2go-classic"])
+        #expect(packs.map(\.id) == ["end-of-life", "invoice2go-classic"])
+        #expect(packs.first?.aboutPrograms == true)
         #expect(Self.rules.count >= 11)
     }
 

@@ -11,6 +11,8 @@ public struct HealthFacts: Sendable {
     /// Pack id → days since support ended (negative before the date), for products found.
     public var daysSinceSupportEnd: [(product: String, days: Int)]
     public var filesWalked: Int
+    /// Installed programs past their end of life, one per product and cycle (see HealthFacts+Programs).
+    public var endOfLife: [EndOfLifeSeries] = []
 
     public init(_ results: AuditResults, supportEnds: [String: CalendarDay]) {
         let active = results.findings.filter { $0.waiver == nil }
@@ -26,6 +28,7 @@ public struct HealthFacts: Sendable {
         daysSinceSupportEnd = supportEnds.filter { present.contains($0.key) }.sorted { $0.key < $1.key }
             .map { ($0.key, results.asOf.days(since: $0.value)) }
         filesWalked = inventory.coverage.files
+        endOfLife = Self.endOfLife(results)
     }
 
     /// Active findings at or above a severity.

@@ -43,6 +43,7 @@ public struct NagiosStatus: Sendable {
         for (product, days) in facts.daysSinceSupportEnd {
             items.append("\(label("days_since_support_end_\(product)"))=\(days);;;")
         }
+        items.append("\(label("end_of_life_programs"))=\(facts.endOfLife.count);;;0")
         items.append("\(label("files_walked"))=\(facts.filesWalked);;;0")
         return items.joined(separator: " ")
     }

@@ -23,6 +23,9 @@ public enum PrometheusText {
              facts.daysSinceSupportEnd.map { Sample(labels: [("product", $0.product)], value: $0.days > 0 ? "1" : "0") }),
             ("sunset_days_since_support_end", "Days since the product's vendor support ended (negative before).",
              facts.daysSinceSupportEnd.map { Sample(labels: [("product", $0.product)], value: String($0.days)) }),
+            ("sunset_program_end_of_life_days",
+             "Days since security support ended, per end-of-life program's product and cycle (NaN when the data gives no date).",
+             facts.endOfLife.map { Sample(labels: [("product", $0.product), ("cycle", $0.cycle)], value: $0.days.map(String.init) ?? "NaN") }),
             ("sunset_scan_files_total", "Files walked by the last scan.", [Sample(value: String(facts.filesWalked))]),
             ("sunset_last_run_timestamp_seconds", "When the check last ran.", [Sample(value: String(now))]),
         ]

@@ -1,0 +1,57 @@
+/// What the lifecycle packs say about one installed program: the product and release cycle
+/// it was matched to, that cycle's dates, and the evidence of the match. A version older
+/// than every cycle the data lists is matched by inference (`inferred`, no cycle dates).
+public struct ProgramLifecycle: Hashable, Codable, Sendable {
+    /// The lifecycle product's id, as the data names it (`firefox`, `office`).
+    public var product: String
+    /// The product's readable name (`Mozilla Firefox`).
+    public var productName: String
+    /// The release cycle (`60`, `2010`, `2.7`); nil when the version is older than every listed cycle.
+    public var cycle: String?
+    /// The cycle's readable label, when the data gives one (`2010 SP2`).
+    public var cycleLabel: String?
+    /// The version the match read, from the name or `DisplayVersion`.
+    public var version: String?
+    public var releaseDate: CalendarDay?
+    /// End of active support (bug fixes, new features).
+    public var activeSupportEnd: SupportEnd?
+    /// End of security support (the end of life).
+    public var securitySupportEnd: SupportEnd?
+    /// End of paid extended support, when there is one.
+    public var extendedSupportEnd: SupportEnd?
+    /// The cycle's latest version.
+    public var latest: String?
+    /// Where to read about the cycle.
+    public var link: String?
+    /// True when the version is older than every cycle the data lists: end of life by inference.
+    public var inferred: Bool
+    /// Where the dates come from (the data set and its commit).
+    public var source: String
+    /// How the match was made.
+    public var evidence: [Evidence]
+
+    public init(product: String, productName: String, cycle: String?, cycleLabel: String? = nil, version: String?,
+                releaseDate: CalendarDay? = nil, activeSupportEnd: SupportEnd? = nil, securitySupportEnd: SupportEnd? = nil,
+                extendedSupportEnd: SupportEnd? = nil, latest: String? = nil, link: String? = nil, inferred: Bool = false,
+                source: String, evidence: [Evidence]) {
+        self.product = product
+        self.productName = productName
+        self.cycle = cycle
+        self.cycleLabel = cycleLabel
+        self.version = version
+        self.releaseDate = releaseDate
+        self.activeSupportEnd = activeSupportEnd
+        self.securitySupportEnd = securitySupportEnd
+        self.extendedSupportEnd = extendedSupportEnd
+        self.latest = latest
+        self.link = link
+        self.inferred = inferred
+        self.source = source
+        self.evidence = evidence
+    }
+
+    /// True when security support is over on `asOf`, by its date or by inference.
+    public func isEndOfLife(asOf: CalendarDay) -> Bool {
+        inferred || securitySupportEnd?.hasEnded(asOf: asOf) == true
+    }
+}

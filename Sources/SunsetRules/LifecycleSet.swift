@@ -1,0 +1,54 @@
+import Foundation
+import SunsetCore
+
+/// The lifecycle packs an audit matches installed programs against: the generated product
+/// files of `Rules/lifecycle/` joined with the hand-written match data of
+/// `Rules/lifecycle/match/` (compiled in, or from a folder of the same layout).
+public struct LifecycleSet: Sendable {
+    /// Products by id, sorted.
+    public var products: [LifecycleProduct]
+
+    public init(products: [LifecycleProduct]) {
+        self.products = products.sorted { $0.id < $1.id }
+    }
+
+    /// The packs compiled into the binary.
+    public static func builtIn() throws -> LifecycleSet {
+        let files = Embedded.base64.keys.sorted().filter { $0.hasPrefix("lifecycle/") && $0.hasSuffix(".yaml") }
+        let text = { (path: String) in String(decoding: Embedded.data(path) ?? Data(), as: UTF8.self) }
+        return try join(generated: files.filter { !$0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) },
+                        match: files.filter { $0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) })
+    }
+
+    /// The packs of a folder laid out like `Rules/lifecycle/` (product files, and `match/`).
+    public static func load(folder: URL) throws -> LifecycleSet {
+        func yaml(_ folder: URL) throws -> [(String, String)] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return try names.filter { $0.hasSuffix(".yaml") }.sorted().map {
+                let url = folder.appendingPathComponent($0)
+                return (url.path, try PackSet.read(url))
+            }
+        }
+        return try join(generated: yaml(folder), match: yaml(folder.appendingPathComponent("match")))
+    }
+
+    /// Generated files and match files, joined by product id; a match file for a product
+    /// that has no generated file is an error.
+    static func join(generated: [(file: String, text: String)], match: [(file: String, text: String)]) throws -> LifecycleSet {
+        var products: [String: LifecycleProduct] = [:]
+        for (file, text) in generated {
+            let product = try LifecycleFile.loadProduct(text, file: file)
+            products[product.id] = product
+        }
+        for (file, text) in match {
+            let data = try LifecycleFile.loadMatch(text, file: file)
+            guard products[data.id] != nil else {
+                throw data.node.error("no generated lifecycle pack for '\(data.id)'"
+                                      + Spelling.hint(for: data.id, among: products.keys.sorted()))
+            }
+            products[data.id]?.patterns = data.patterns
+            products[data.id]?.executables = data.executables
+        }
+        return LifecycleSet(products: Array(products.values))
+    }
+}

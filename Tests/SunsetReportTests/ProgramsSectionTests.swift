@@ -1,0 +1,85 @@
+import Foundation
+import SunsetCore
+import SunsetFixtures
+@testable import SunsetReport
+import Testing
+
+/// The Programs section, the summary line, SARIF and the health outputs on an old PC whose
+/// hives (written by hivex) list end-of-life programs with files that depend on them.
+@Suite struct ProgramsSectionTests {
+    func volume(_ name: String) throws -> VolumeBuilder {
+        let hives = repositoryRoot.appendingPathComponent("Tests/Fixtures/hives")
+        let volume = try VolumeBuilder.temporary(name)
+        try volume.file("Windows/System32/config/SOFTWARE", Data(contentsOf: hives.appendingPathComponent("software-eol.hive")))
+        try volume.file("Program Files (x86)/Microsoft Office/Office14/MSACCESS.EXE", Data("MZ".utf8))
+        try volume.file("Users/paul/Documents/Compta/clients.mdb", Samples.accessDatabase())
+        try volume.file("Users/paul/Documents/Compta/stock.mdb", Samples.accessDatabase())
+        try volume.file("Users/paul/Documents/<b>odd|name.xls", Data("xls".utf8))
+        return volume
+    }
+
+    @Test func markdownAndHTMLListEveryProgramWithItsStatusAndData() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        let input = try judge(volume)
+        let md = try render(.md, input)
+        let section = try #require(md.firstRange(of: "## Programs").map { String(md[$0.lowerBound...]) })
+        #expect(section.contains("The registry lists 6 installed programs; lifecycle data knows 5 of them."))
+        #expect(section.contains("| Microsoft Office Professional Plus 2010 | 14\\.0.7015.1000 | 2010 SP2 | end of life: security support ended October 13, 2020 (2,238 days ago) | .mdb: 2 files (Users/paul/Documents/Compta: 2) — no other installed program opens them<br>.xls: 1 file (Users/paul/Documents: 1)"))
+        #expect(section.contains("| Notepad++ (64-bit x64) | 8\\.9.7 | 8\\.9 | supported (no end announced) |"))
+        #expect(section.contains("before 78 | end of life by inference"))
+        #expect(section.contains("Lifecycle unknown (listed, not judged): 1 program: Carnet d'adresses."))
+        #expect(section.contains("commit a70eca337600e7d721dc48112c271f98661d208b"))
+        // The section stands before the findings.
+        #expect(md.range(of: "## Programs")!.lowerBound < md.range(of: "## Findings")!.lowerBound)
+        let html = try render(.html, input)
+        #expect(html.contains("<tr class=\"program-ended\"><td>Microsoft Office Professional Plus 2010</td>"))
+        #expect(html.contains("<tr class=\"program-supported\"><td>Notepad++ (64-bit x64)</td>"))
+        #expect(!html.contains("<b>odd"))
+    }
+
+    @Test func frenchToo() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        let md = try render(.md, try judge(volume, language: .fr))
+        #expect(md.contains("## Programmes"))
+        #expect(md.contains("fin de vie : support de sécurité terminé le 13 octobre 2020 (il y a 2 238 jours)")
+                || md.contains("fin de vie : support de sécurité terminé le 13 octobre 2020 (il y a 2\u{202F}238 jours)"))
+        #expect(md.contains("pris en charge (aucune fin annoncée)"))
+    }
+
+    @Test func sarifStillValidatesAndEachLifecycleRuleIsARule() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        let input = try judge(volume)
+        let sarif = try render(.sarif, input)
+        try SARIFTests.validate(sarif)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        #expect(Set(rules.compactMap { $0["id"] as? String }).isSuperset(of: [
+            "end-of-life/security-support-ended", "end-of-life/active-support-ended",
+            "end-of-life/security-support-ending", "end-of-life/end-of-life-inferred",
+        ]))
+        let results = run["results"] as? [[String: Any]] ?? []
+        #expect(results.filter { ($0["ruleId"] as? String)?.hasPrefix("end-of-life/") == true }.count == 4)
+        // Fingerprints are stable: a second run gives the same ones.
+        #expect(try render(.sarif, try judge(volume)) == sarif)
+    }
+
+    @Test func theSummaryAndTheHealthOutputsCountTheEndOfLifePrograms() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        let input = try judge(volume)
+        let summary = TerminalSummary(templates: try .builtIn()).render(input, written: [], colored: false)
+        #expect(summary.contains("6 installed programs: 4 past their end of life, 1 of unknown lifecycle"))
+        let facts = HealthFacts(input.results, supportEnds: [:])
+        #expect(facts.endOfLife.map { "\($0.product) \($0.cycle) \($0.days.map(String.init) ?? "-")" }
+                == ["firefox before-78 -", "office 2010 2238", "oracle-jdk 8 1704", "virtualbox 6.0 2312"])
+        let prometheus = PrometheusText.render(facts, now: 0)
+        #expect(prometheus.contains("sunset_program_end_of_life_days{product=\"office\",cycle=\"2010\"} 2238\n"))
+        #expect(!prometheus.contains("Microsoft Office Professional"), "program names are not label values")
+        #expect(NagiosStatus.performance(facts).contains("'end_of_life_programs'=4;;;0"))
+        #expect(facts.count(atLeast: .high) == 3)
+    }
+}
