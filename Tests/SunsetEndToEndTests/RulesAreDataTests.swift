@@ -71,7 +71,7 @@ import Testing
     func theTarballsBinaryCopiedAloneStillAudits() throws {
         let tarball = try #require(ReleaseTarball.find(),
                                    "CI=true but no release tarball was found: .ci/run must build it (\(ReleaseTarball.searched))")
-        let unpacked = try VolumeBuilder.temporary("tarball")
+        let unpacked = try VolumeBuilder.temporary(#function)
         defer { unpacked.remove() }
         let tar = try CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/tar"))
             .run(["-xzf", tarball.path, "-C", unpacked.root.path])
@@ -92,10 +92,10 @@ import Testing
 
     /// Copies `binary` alone into an empty folder outside the build tree and audits the
     /// sample disk with it: the packs, the templates and the Windows release table travel inside.
-    private func expectAuditsAlone(_ binary: URL) throws {
-        let volume = try sampleVolume(#function)
+    private func expectAuditsAlone(_ binary: URL, test: String = #function) throws {
+        let volume = try sampleVolume(test)
         defer { volume.remove() }
-        let lonely = try VolumeBuilder.temporary("lonely")
+        let lonely = try VolumeBuilder.temporary("lonely-" + test)
         defer { lonely.remove() }
         let copy = lonely.url("sunset")
         try FileManager.default.copyItem(at: binary, to: copy)
