@@ -60,14 +60,47 @@ import Testing
     }
 
     @Test func aBinaryCopiedAloneIntoAnEmptyFolderStillAudits() throws {
-        let runner = try sunset()
-        let volume = try sampleVolume(#function)
+        try expectAuditsAlone(try sunset().executable)
+    }
+
+    /// The release tarball's binary (Packaging/build-deb), unpacked and copied alone out of
+    /// the build tree. Skipped where no tarball was built; under CI (`CI=true`, where
+    /// `.ci/run` builds it) a missing tarball fails instead.
+    @Test(.enabled(if: ReleaseTarball.find() != nil || ReleaseTarball.required,
+                   "no release tarball: run Packaging/build-deb first"))
+    func theTarballsBinaryCopiedAloneStillAudits() throws {
+        let tarball = try #require(ReleaseTarball.find(),
+                                   "CI=true but no release tarball was found: .ci/run must build it (\(ReleaseTarball.searched))")
+        let unpacked = try VolumeBuilder.temporary(#function)
+        defer { unpacked.remove() }
+        let tar = try CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/tar"))
+            .run(["-xzf", tarball.path, "-C", unpacked.root.path])
+        #expect(tar.status == 0, "tar: \(tar.stderr)")
+        let top = try #require(try FileManager.default.contentsOfDirectory(atPath: unpacked.root.path).first)
+        #expect(top == tarball.lastPathComponent.replacingOccurrences(of: ".tar.gz", with: ""))
+        let tree = unpacked.url(top)
+        for part in ["share/man/man1/sunset.1", "share/man/man1/sunset.audit.1", "share/bash-completion/completions/sunset",
+                     "share/zsh/site-functions/_sunset", "share/fish/vendor_completions.d/sunset.fish",
+                     "share/doc/sunset/copyright", "share/doc/sunset/licenses/swift-crypto/LICENSE.txt"] {
+            #expect(FileManager.default.fileExists(atPath: tree.appendingPathComponent(part).path), "\(part) missing")
+        }
+        let binary = tree.appendingPathComponent("bin/sunset")
+        let version = try CommandRunner(executable: binary).run(["--version"])
+        #expect(tarball.lastPathComponent.hasPrefix("sunset-\(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines))-"))
+        try expectAuditsAlone(binary)
+    }
+
+    /// Copies `binary` alone into an empty folder outside the build tree and audits the
+    /// sample disk with it: the packs, the templates and the Windows release table travel inside.
+    private func expectAuditsAlone(_ binary: URL, test: String = #function) throws {
+        let volume = try sampleVolume(test)
         defer { volume.remove() }
-        let lonely = try VolumeBuilder.temporary("lonely")
+        let lonely = try VolumeBuilder.temporary("lonely-" + test)
         defer { lonely.remove() }
         let copy = lonely.url("sunset")
-        try FileManager.default.copyItem(at: runner.executable, to: copy)
+        try FileManager.default.copyItem(at: binary, to: copy)
         #expect(try FileManager.default.contentsOfDirectory(atPath: lonely.root.path) == ["sunset"])
+        #expect(!copy.path.hasPrefix(repository.path), "\(copy.path) is inside the repository")
 
         let result = try CommandRunner(executable: copy).run(
             ["audit", volume.root.path, "--as-of", fixedAsOf, "--format", "md", "--output", "-"], in: lonely.root)
