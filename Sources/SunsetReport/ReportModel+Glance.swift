@@ -29,8 +29,17 @@ extension ReportModel {
     static func endOfLifeRows(_ results: AuditResults, columns: [String], labels: Labels) -> [GlanceRow] {
         (results.inventory.installedPrograms ?? []).compactMap { program in
             guard let lifecycle = program.lifecycle else { return nil }
-            let (status, level) = Self.status(lifecycle, asOf: results.asOf, labels: labels)
+            let (_, level) = Self.status(lifecycle, asOf: results.asOf, labels: labels)
             guard level == "ended" else { return nil }
+            // Short, so the table stays narrow: the Programs section has the whole story.
+            let status: String
+            if lifecycle.inferred {
+                status = labels["glance.program-inferred"]
+            } else if case let .date(day)? = lifecycle.securitySupportEnd {
+                status = labels.fill("glance.program-ended", labels.day(day))
+            } else {
+                status = labels["glance.program-ended-nodate"]
+            }
             return GlanceRow(name: program.name, done: false, symbol: labels["symbol.open"], status: status,
                              cells: columns.map { cell(nil, column: $0, labels: labels) })
         }

@@ -88,7 +88,7 @@ import Testing
         let glance = try #require(result.stdout.components(separatedBy: "## At a glance").dropFirst().first?
             .components(separatedBy: "\n## ").first)
         let rows = glance.split(separator: "\n").filter { $0.hasPrefix("| **") }
-        #expect(rows.contains { $0.hasPrefix("| **Microsoft Office Professional Plus 2010** | ✗ end of life: security support ended October 13, 2020") })
+        #expect(rows.contains { $0.hasPrefix("| **Microsoft Office Professional Plus 2010** | ✗ end of life since October 13, 2020 |") })
         #expect(rows.contains { $0.hasPrefix("| **Java 8 Update 45") })
         // A supported program and one the data does not know get no row.
         #expect(!rows.contains { $0.contains("Notepad++") })

@@ -54,7 +54,7 @@ import Testing
         let rendered = try runTool(["cmark-gfm", "-e", "table"], stdin: markdown)
         try #require(rendered.status == 0, "cmark-gfm is needed (apt-get install cmark-gfm): \(rendered.stderr)")
         let html = rendered.stdout
-        for header in ["Company", "Status", "Backed up this week", "Off the machine", "Client list", "Product list", "Offline copy"] {
+        for header in ["Company or program", "Status", "Backed up this week", "Off the machine", "Client list", "Product list", "Offline copy"] {
             #expect(html.contains("<th>\(header)</th>"), "no glance column \(header)")
         }
         #expect(html.contains("<td><strong>Boulangerie Dupont</strong></td>"))

@@ -30,8 +30,9 @@ import Testing
         #expect(section.contains("before 78 | end of life by inference"))
         #expect(section.contains("Lifecycle unknown (listed, not judged): 1 program: Carnet d'adresses."))
         #expect(section.contains("commit a70eca337600e7d721dc48112c271f98661d208b"))
-        // The section stands before the findings.
-        #expect(md.range(of: "## Programs")!.lowerBound < md.range(of: "## Findings")!.lowerBound)
+        // The section stands next to the findings: after them, before the inventory.
+        #expect(md.range(of: "## Findings")!.lowerBound < md.range(of: "## Programs")!.lowerBound)
+        #expect(md.range(of: "## Programs")!.lowerBound < md.range(of: "## Inventory")!.lowerBound)
         let html = try render(.html, input)
         #expect(html.contains("<tr class=\"program-ended\"><td>Microsoft Office Professional Plus 2010</td>"))
         #expect(html.contains("<tr class=\"program-supported\"><td>Notepad++ (64-bit x64)</td>"))
@@ -43,8 +44,8 @@ import Testing
         defer { volume.remove() }
         let md = try render(.md, try judge(volume, language: .fr))
         #expect(md.contains("## Programmes"))
-        #expect(md.contains("fin de vie : support de sécurité terminé le 13 octobre 2020 (il y a 2 238 jours)")
-                || md.contains("fin de vie : support de sécurité terminé le 13 octobre 2020 (il y a 2\u{202F}238 jours)"))
+        #expect(md.contains("fin de vie\u{00A0}: support de sécurité terminé le 13 octobre 2020 (il y a 2 238 jours)")
+                || md.contains("fin de vie\u{00A0}: support de sécurité terminé le 13 octobre 2020 (il y a 2\u{202F}238 jours)"))
         #expect(md.contains("pris en charge (aucune fin annoncée)"))
     }
 
