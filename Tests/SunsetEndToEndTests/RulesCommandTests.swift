@@ -17,6 +17,18 @@ import Testing
         #expect(result.stdout.contains("invoice2go-classic/backup-missing                critical company      No backup of this company"))
     }
 
+    @Test func importEndoflifeRefusesABrokenProductFileWithItsFileAndLine() throws {
+        let input = try VolumeBuilder.temporary(#function)
+        defer { input.remove() }
+        let output = try VolumeBuilder.temporary("out")
+        defer { output.remove() }
+        try input.file("broken.yaml", text: "releases:\n  - releaseCycle: \"1\"\n    eol: [oops\n")
+        let result = try sunset().run(["rules", "import-endoflife", input.root.path, "--to", output.root.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(input.url("broken.yaml").path + ":4:"), "stderr: \(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.root.path).isEmpty, "nothing is written")
+    }
+
     @Test(arguments: shippedRules)
     func explainWorksForEveryShippedRule(_ id: String) throws {
         let result = try sunset().run(["rules", "explain", id])
