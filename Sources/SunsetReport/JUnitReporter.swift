@@ -26,8 +26,11 @@ public struct JUnitReporter: Reporter {
             xml += "    <properties>\n"
             var properties = [("as-of", input.results.asOf.description), ("fail-on", input.failOn.rawValue)]
             if let version = suite.version { properties.append(("pack-version", version)) }
+            // With several roots, messages write paths as `[label] path`: say which root each label is.
+            let roots = input.results.inventory.roots
+            if roots.count > 1 { properties += roots.map { ("root [\($0.shownLabel)]", $0.path) } }
             for (name, value) in properties {
-                xml += "      <property name=\"\(name)\" value=\"\(XMLText.attribute(value))\"/>\n"
+                xml += "      <property name=\"\(XMLText.attribute(name))\" value=\"\(XMLText.attribute(value))\"/>\n"
             }
             xml += "    </properties>\n"
             for testCase in suite.cases { xml += element(testCase, failOn: input.failOn, inventory: input.results.inventory, labels: labels) }

@@ -57,6 +57,7 @@ import Testing
 
         let junit = try audit(roots, "junit")
         #expect(junit.contains("[usb] backup.zip"))
+        #expect(junit.contains("<property name=\"root [usb]\" value=\"\(roots.usb.root.path)\"/>"))
 
         let sarif = try audit(roots, "sarif")
         #expect(sarif.contains("[usb] backup.zip"))
