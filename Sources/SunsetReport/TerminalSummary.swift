@@ -82,9 +82,11 @@ public struct TerminalSummary: Sendable {
     /// and the steps still open, then the step to do first; each line fits `width` columns.
     func glance(_ results: AuditResults, labels: Labels, paint: Paint) -> [String] {
         let table = GlanceTable(results)
-        guard !table.rows.isEmpty else { return [] }
+        // As in the reports' table: the companies, then each program past its end of life.
+        let programs = ReportModel.endOfLifeRows(results, columns: [], labels: labels)
+        guard !table.rows.isEmpty || !programs.isEmpty else { return [] }
         var lines = ["", paint.bold(labels["summary.glance"])]
-        let nameWidth = min(table.rows.map { Self.clean($0.name).count }.max() ?? 0, 24)
+        let nameWidth = min((table.rows.map(\.name) + programs.map(\.name)).map { Self.clean($0).count }.max() ?? 0, 24)
         for row in table.rows {
             let progress = row.progress
             let symbol = labels[row.isDone ? "symbol.done" : "symbol.open"]
@@ -97,10 +99,15 @@ public struct TerminalSummary: Sendable {
             let painted = row.isDone ? paint.green(symbol) : paint.red(symbol)
             lines.append("  " + painted + " " + paint.bold(name) + "  " + text)
         }
+        for program in programs {
+            let name = Self.clean(program.name, limit: nameWidth).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let text = Self.clean(program.status, limit: Self.width - 2 - 2 - nameWidth - 2)
+            lines.append("  " + paint.red(program.symbol) + " " + paint.bold(name) + "  " + text)
+        }
         if let next = NextStep(results.checklist) {
             let who = next.open[0].company.map { Self.clean($0) } ?? labels["checklist.machine"]
             lines.append(Self.clean(labels.fill("summary.next", next.step.title, who), limit: Self.width))
-        } else {
+        } else if !results.checklist.isEmpty {
             lines.append(paint.green(labels["summary.all-done"]))
         }
         return lines

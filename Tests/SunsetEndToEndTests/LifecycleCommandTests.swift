@@ -95,6 +95,24 @@ import Testing
         #expect(!rows.contains { $0.contains("Carnet") })
     }
 
+    @Test func theTerminalGlanceListsTheEndOfLifeProgramsToo() throws {
+        let volume = try volume(#function)
+        defer { volume.remove() }
+        let result = try sunset().run(["audit", volume.root.path, "--as-of", "2026-11-29", "--output",
+                                       volume.root.deletingLastPathComponent().appendingPathComponent(volume.root.lastPathComponent + "-out").path,
+                                       "--color", "never"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\n")
+        // No product of a pack on this disk: no checklist, so no "next step" and no "all done".
+        #expect(!lines.contains { $0.hasPrefix("Next:") || $0.contains("Every checklist step is done") })
+        let glance = lines.drop { $0 != "At a glance:" }.prefix { !$0.isEmpty }
+        #expect(glance.contains { $0.hasPrefix("  ✗ Microsoft Office Profes") && $0.hasSuffix("end of life since October 13, 2020") })
+        #expect(glance.contains { $0.hasPrefix("  ✗ Mozilla Firefox") && $0.hasSuffix("end of life (inferred)") })
+        #expect(!glance.contains { $0.contains("Notepad++") })
+        #expect(glance.count == 6, "a title and five programs: \(glance)")
+        #expect(glance.allSatisfy { $0.count <= 80 })
+    }
+
     @Test func theEndOfLifeDayIsStillSupportedAndTheDayAfterIsNot() throws {
         let volume = try volume(#function)
         defer { volume.remove() }
