@@ -53,6 +53,7 @@ struct Registry {
         var machineClasses: Classes?
         if let (hive, location) = machine {
             registry.readPrograms(hive, at: location, keys: Self.machineUninstallKeys, user: nil, resolver: resolver)
+            registry.readComponents(hive, at: location)
             machineClasses = registry.attempt(location, "file associations") { () throws(HiveError) in
                 try Self.machineClasses(hive)
             } ?? nil

@@ -113,6 +113,19 @@ import Testing
         #expect(glance.allSatisfy { $0.count <= 80 })
     }
 
+    @Test func internetExplorerIsListedFromItsOwnKeyAndJudged() throws {
+        let volume = try VolumeBuilder.temporary(#function)
+        defer { volume.remove() }
+        try volume.file("Windows/System32/config/SOFTWARE", hive("software-ie"))
+        let results = try audit(volume, asOf: "2026-11-29")
+        let ie = try program(results, "Internet Explorer")
+        #expect(ie.version == "11.0.9600.19596")
+        #expect(ie.key.hasSuffix("Internet Explorer\\svcVersion"))
+        #expect(ie.lifecycle?.product == "internet-explorer")
+        #expect(ie.lifecycle?.cycle == "11")
+        #expect(rules(results, "Internet Explorer").contains("end-of-life/security-support-ended"))
+    }
+
     @Test func theEndOfLifeDayIsStillSupportedAndTheDayAfterIsNot() throws {
         let volume = try volume(#function)
         defer { volume.remove() }

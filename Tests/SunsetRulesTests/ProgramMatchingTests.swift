@@ -28,6 +28,7 @@ import Testing
         ("Microsoft SQL Server 2014 (64-bit)", "12.0.6024.0", "mssqlserver", "12.0"),
         ("Visual Studio Community 2019", "16.11.5", "visual-studio", "16.11"),
         ("Google Chrome", "109.0.5414.120", "chrome", "109"),
+        ("Internet Explorer", "11.0.9600.19596", "internet-explorer", "11"),
         ("Mozilla Firefox (x64 fr)", "121.0", "firefox", "121"),
     ] as [(String, String?, String, String)])
     func aRealEntryGetsItsProductAndCycle(_ name: String, _ version: String?, _ product: String, _ cycle: String) throws {
