@@ -23,6 +23,16 @@ import Testing
         }
     }
 
+    /// Labels the reporters build from a kind's name (`subject.<kind>`, `scope.<kind>`) exist for
+    /// every kind, so a new kind of subject cannot print a raw key.
+    @Test func everySubjectKindHasItsLabels() throws {
+        let keys = Set(try TemplateSet.builtIn().labelKeys)
+        for kind in Subject.Kind.allCases {
+            #expect(keys.contains("subject.\(kind.rawValue)"), "no label subject.\(kind.rawValue)")
+            #expect(keys.contains("scope.\(kind.rawValue)"), "no label scope.\(kind.rawValue)")
+        }
+    }
+
     /// Results that reach every branch of the reports: findings, a waived one, an unreadable
     /// path, host lifecycle facts, a duration.
     func everything(_ volume: VolumeBuilder, _ language: Language) throws -> ReportInput {
