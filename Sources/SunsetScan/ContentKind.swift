@@ -39,7 +39,7 @@ enum ContentKind: Equatable {
     private static let programMimes: Set<String> = [
         "application/vnd.ms-htmlhelp", "application/winhelp", "application/x-winhelp", "application/vnd.ms-fontobject",
         "application/vnd.ms-opentype", "font/ttf", "font/otf", "font/sfnt", "image/x-icon", "image/vnd.microsoft.icon",
-        "application/x-navi-animation", "application/x-msi",
+        "application/x-navi-animation",
     ]
 
     /// Access/Jet, SQLite, OLE compound files, XML, PDF (sent invoices) and unidentified binary data.
