@@ -36,10 +36,16 @@ let package = Package(
             pkgConfig: "libmagic",
             providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]
         ),
+        // The system's SQLite, for `check --state` (the scan's memory of each folder).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
-        .target(name: "SunsetScan", dependencies: ["SunsetCore", "CMagic", "ZIPFoundation"]),
+        .target(name: "SunsetScan", dependencies: ["SunsetCore", "CMagic", "CSQLite", "ZIPFoundation"]),
         .target(
             name: "SunsetRules",
             dependencies: ["SunsetCore", "Yams", .product(name: "Mustache", package: "swift-mustache")],

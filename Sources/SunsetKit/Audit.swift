@@ -42,14 +42,14 @@ public enum Audit {
     /// Returns the results and the packs they were judged with.
     public static func judge(roots: [String], asOf: CalendarDay, rulePaths: [String], excludes: [String],
                              language: Language, warnWithin: Int,
-                             waivers: String?) throws -> (results: AuditResults, packs: [RulePack]) {
+                             waivers: String?, state: String? = nil) throws -> (results: AuditResults, packs: [RulePack]) {
         let packs = try PackSet.load(extra: rulePaths)
         let osReleases = try PackSet.osReleases(extra: rulePaths)
         let waiverSet = try waivers.map {
             try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
         } ?? .none
         let results = try evaluate(roots: roots, asOf: asOf, packs: packs, excludes: excludes, language: language,
-                                   warnWithin: warnWithin, osReleases: osReleases, waivers: waiverSet)
+                                   warnWithin: warnWithin, osReleases: osReleases, waivers: waiverSet, state: state)
         return (results, packs)
     }
 
@@ -58,8 +58,8 @@ public enum Audit {
     public static func evaluate(roots: [String], asOf: CalendarDay, packs: [RulePack], excludes: [String] = [],
                                 language: Language = .en, warnWithin: Int = 0,
                                 osReleases: OSReleases = PackSet.builtInOSReleases,
-                                waivers: WaiverSet = .none) throws -> AuditResults {
-        let inventory = try Scanning.inventory(roots: roots, excludes: excludes, packs: packs)
+                                waivers: WaiverSet = .none, state: String? = nil) throws -> AuditResults {
+        let inventory = try Scanning.inventory(roots: roots, excludes: excludes, packs: packs, state: state)
         let evaluation = Evaluation(asOf: asOf, warnWithin: warnWithin, osReleases: osReleases)
         let outcome = RuleEngine(packs: packs, language: language).evaluate(inventory, evaluation)
         let findings = waivers.apply(to: outcome.findings, asOf: asOf, language: language)

@@ -21,6 +21,8 @@ public struct CheckOptions: Sendable {
     public var critical: Severity = .high
     /// A textfile-collector file to write the metrics to.
     public var prometheus: String?
+    /// A state file: folders unchanged since the run that wrote it are not listed again.
+    public var state: String?
 
     public init(roots: [String], asOf: CalendarDay) {
         self.roots = roots
@@ -42,7 +44,8 @@ public enum Check {
         do {
             let (results, packs) = try Audit.judge(roots: options.roots, asOf: options.asOf, rulePaths: options.rulePaths,
                                                    excludes: options.excludes, language: .en,
-                                                   warnWithin: options.warnWithin, waivers: options.waivers)
+                                                   warnWithin: options.warnWithin, waivers: options.waivers,
+                                                   state: options.state)
             let facts = HealthFacts(results, supportEnds: packs.reduce(into: [:]) { $0[$1.id] = $1.product.dates["support-end"] })
             if let path = options.prometheus {
                 let writer = try ReportWriter(folder: (path as NSString).deletingLastPathComponent.isEmpty

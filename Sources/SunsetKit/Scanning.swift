@@ -1,3 +1,4 @@
+import Foundation
 import SunsetCore
 import SunsetRules
 import SunsetScan
@@ -5,15 +6,24 @@ import SunsetScan
 /// The scan step every command shares: the packs' signatures, the progress line, the scan,
 /// and the full check of the small offline copies it found.
 enum Scanning {
-    static func inventory(roots: [String], excludes: [String], packs: [RulePack]) throws -> Inventory {
-        try inventory(roots: roots, excludes: excludes, signatures: packs.filter { !$0.aboutPrograms }.map(\.signatures))
+    static func inventory(roots: [String], excludes: [String], packs: [RulePack], state: String? = nil) throws -> Inventory {
+        try inventory(roots: roots, excludes: excludes, signatures: packs.filter { !$0.aboutPrograms }.map(\.signatures),
+                      state: state)
     }
 
-    static func inventory(roots: [String], excludes: [String], signatures: [ProductSignatures]) throws -> Inventory {
+    /// With `state`, unchanged folders are replayed from that state file, which is then
+    /// updated; what the user should know about it goes to standard error, one note a line
+    /// (standard output stays the command's own, e.g. one Nagios line).
+    static func inventory(roots: [String], excludes: [String], signatures: [ProductSignatures],
+                          state: String? = nil) throws -> Inventory {
         let line = ProgressLine.forTerminal()
         defer { line?.finish() }
-        let options = ScanOptions(roots: roots, excludes: excludes, signatures: signatures, progress: line?.callback)
-        var inventory = try Scanner(options: options).scan()
+        var options = ScanOptions(roots: roots, excludes: excludes, signatures: signatures, progress: line?.callback)
+        options.state = state
+        var report = Scanner.StateReport()
+        var inventory = try Scanner(options: options).scan(report: &report)
+        line?.finish()
+        for note in report.notes { FileHandle.standardError.write(Data("sunset: note: \(note)\n".utf8)) }
         OfflineCopyCheck.deepen(&inventory)
         // Lifecycle packs are read only when a registry listed programs to match.
         if inventory.installedPrograms?.isEmpty == false { try LifecycleSet.builtIn().annotate(&inventory) }

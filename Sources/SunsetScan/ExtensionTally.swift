@@ -10,16 +10,16 @@ struct ExtensionTally: Sendable {
     /// Files by extension (packed, see `fileExtension`), then by folder path.
     private(set) var counts: [UInt64: [[UInt8]: Int]] = [:]
 
-    /// The extension of the file name that starts at `nameStart` in `path`, lower-cased and
-    /// packed into one number (one byte per character, so no memory is allocated per file);
+    /// The extension of a file name, read in place in the listing's buffer, lower-cased and
+    /// packed into one number (one byte per character, so nothing is allocated per file);
     /// nil when the name has none that counts.
-    static func fileExtension(_ path: [UInt8], nameStart: Int) -> UInt64? {
-        var index = path.count - 1
-        let stop = max(nameStart, path.count - maxLength - 1)
-        while index > stop, path[index] != UInt8(ascii: ".") { index -= 1 }
-        guard index > nameStart, path[index] == UInt8(ascii: "."), index < path.count - 1 else { return nil }
+    static func fileExtension(_ name: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var index = name.count - 1
+        let stop = max(0, name.count - maxLength - 1)
+        while index > stop, name[index] != UInt8(ascii: ".") { index -= 1 }
+        guard index > 0, name[index] == UInt8(ascii: "."), index < name.count - 1 else { return nil }
         var packed: UInt64 = 0
-        for byte in path[(index + 1)...] {
+        for byte in name[(index + 1)...] {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): packed = packed << 8 | UInt64(byte | 0x20)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): packed = packed << 8 | UInt64(byte)
@@ -27,6 +27,11 @@ struct ExtensionTally: Sendable {
             }
         }
         return packed
+    }
+
+    /// The same for a whole path whose last name starts at `nameStart`.
+    static func fileExtension(_ path: [UInt8], nameStart: Int) -> UInt64? {
+        path[nameStart...].withUnsafeBufferPointer { fileExtension($0) }
     }
 
     /// An extension (lower case, without its dot) packed as `fileExtension` packs it.

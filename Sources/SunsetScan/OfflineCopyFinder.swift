@@ -46,7 +46,7 @@ enum OfflineCopyFinder {
                               volume: Volume) -> OfflineCopy {
         let data = folder.appending(Array(BagIt.payloadFolder.utf8))
         var problems: [String] = []
-        let payload = volume.entries.filter { VolumePath(bytes: $0.path).isInside(data) && $0.kind != .directory }
+        let payload = volume.files(below: data.bytes)
         if payload.contains(where: { $0.kind != .file }) { problems.append("data/ holds something other than regular files") }
         var bytes: UInt64 = 0
         for entry in payload where entry.kind == .file {
@@ -139,5 +139,6 @@ extension Volume {
     mutating func leaveOut(_ folders: [VolumePath]) {
         guard !folders.isEmpty else { return }
         entries.removeAll { entry in folders.contains { VolumePath(bytes: entry.path).isInside($0) } }
+        directories.removeAll { entry in folders.contains { VolumePath(bytes: entry.path).isInside($0) } }
     }
 }

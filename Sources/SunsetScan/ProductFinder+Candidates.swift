@@ -50,11 +50,17 @@ extension ProductFinder {
     /// The file types exports come in.
     static let exportGlobs = GlobSet(["**/*.csv", "**/*.xls", "**/*.xlsx"])
 
-    /// Folders first (company candidates), then one pass over the files.
+    /// The globs that pick files by name, which the walk's `KeepRule` must let through.
+    static func fileGlobs(_ signatures: ProductSignatures) -> [GlobSet] {
+        [GlobSet(signatures.executables), GlobSet(signatures.shortcuts), GlobSet(signatures.backupNames), exportGlobs]
+    }
+
+    /// Folders first (company candidates), then one pass over the files the walk kept, then
+    /// every file of the company candidates, listed again (the walk kept only names that
+    /// point at something, and which folders may be companies is known only now).
     func classify(_ volume: Volume, programFolders: [[UInt8]]) -> Candidates {
         var found = Candidates()
         let places = companyFolders(volume, programFolders: programFolders)
-        let folderPrefixes = places.map { $0.path.isEmpty ? [] : $0.path + [UInt8(ascii: "/")] }
         let sets = [executableGlobs, shortcutGlobs, backupGlobs, Self.exportGlobs]
         let keys = sets.reduce(into: Set<UInt64>()) { $0.formUnion($1.extensionKeys) }
         let tryAll = sets.contains(where: \.hasOthers)
@@ -64,12 +70,8 @@ extension ProductFinder {
         var programHomes = Set<[UInt8]>()
         for entry in volume.entries where entry.kind == .file {
             let path = entry.path
-            let inCompany = !folderPrefixes.isEmpty && folderPrefixes.contains(where: { path.starts(with: $0) })
             let key = GlobSet.extensionKey(path)
-            if !tryAll && !(key.map(keys.contains) ?? false) {
-                if inCompany { found.toProbe.insert(path) }
-                continue
-            }
+            if !tryAll && !(key.map(keys.contains) ?? false) { continue }
             let isExecutable = executableGlobs.contains(path, key: key)
             if isExecutable { programHomes.insert(VolumePath(bytes: path).parent.bytes) }
             if isExecutable || shortcutGlobs.contains(path, key: key)
@@ -84,12 +86,16 @@ extension ProductFinder {
                 found.exports.insert(path)
                 found.toProbe.insert(path)
             }
-            if inCompany { found.toProbe.insert(path) }
         }
         let homes = programHomes.map { VolumePath(bytes: $0) }
         found.companyFolders = places.filter { place in
             let path = VolumePath(bytes: place.path)
             return !homes.contains { path.isInside($0) }
+        }
+        // Every file at or below a candidate is opened; `findCompanies` then gives each to
+        // the innermost candidate that takes it.
+        for folder in volume.folders(below: places.map(\.path)) {
+            for entry in volume.files(in: folder) where entry.kind == .file { found.toProbe.insert(entry.path) }
         }
         return found
     }

@@ -11,6 +11,8 @@ public struct ScanOptions: Sendable {
     public var signatures: [ProductSignatures]
     /// Told the running count of files walked, now and then, from any thread.
     public var progress: (@Sendable (Int) -> Void)?
+    /// A state file to replay unchanged folders from, and to update (`check --state`).
+    public var state: String?
 
     public init(roots: [String], excludes: [String] = [], signatures: [ProductSignatures],
                 progress: (@Sendable (Int) -> Void)? = nil) {
@@ -31,17 +33,56 @@ public struct Scanner: Sendable {
     }
 
     public func scan() throws(ScanError) -> Inventory {
+        var report = StateReport()
+        return try scan(report: &report)
+    }
+
+    /// How a scan used its state file.
+    public struct StateReport: Sendable {
+        /// What the user should know about the state file (why it was not used, not written).
+        public var notes: [String] = []
+        /// Folders listed, and folders replayed from the state file instead.
+        public var listed = 0
+        public var replayed = 0
+
+        public init() {}
+    }
+
+    /// Scans, telling in `report` how the state file (if any) was used.
+    public func scan(report: inout StateReport) throws(ScanError) -> Inventory {
         var inventory = Inventory()
         var volumes: [Volume] = []
         var offlineCopies: [OfflineCopy] = []
+        let keep = KeepRule(signatures: options.signatures)
+        let excludes = options.excludes.map { Glob($0) }
+        let identity = ScanState.Identity(roots: options.roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+                                          walkRule: keep.fingerprint + ";excludes=" + options.excludes.joined(separator: "\u{1}"))
+        let loaded = options.state.map { ScanState.load(path: $0, identity: identity) }
+        if let note = loaded?.note { report.notes.append(note) }
         for (index, path) in options.roots.enumerated() {
-            var volume = try Volume.open(path: path, index: index, excludes: options.excludes.map { Glob($0) },
-                                         progress: options.progress)
+            var walker = Walker(excludes: excludes, keep: keep, progress: options.progress)
+            walker.previous = loaded?.records[index]
+            walker.recordsFolders = options.state != nil
+            var volume = try Volume.open(path: path, index: index, walker: walker)
             let bags = OfflineCopyFinder.find(in: volume)
             volume.leaveOut(bags.folders)
             offlineCopies += bags.copies
             inventory.coverage.merge(volume.coverage)
             volumes.append(volume)
+        }
+        if let state = options.state, let loaded {
+            report.replayed = volumes.reduce(0) { $0 + $1.replayed }
+            report.listed = volumes.reduce(0) { $0 + $1.folders.count } - report.replayed
+            // Nothing to write when every folder was replayed from the file as it is.
+            let unchanged = volumes.allSatisfy { volume in
+                loaded.records[volume.index].map { $0.byPath.count == volume.folders.count && volume.replayed == volume.folders.count } ?? false
+            }
+            if loaded.writable && !unchanged {
+                do { try ScanState.save(path: state, identity: identity, records: volumes.map(\.folders)) } catch {
+                    report.notes.append(error.errorDescription ?? "\(error)")
+                }
+            }
+            for index in volumes.indices { volumes[index].folders = [] }
         }
         // A user folder recorded on another drive may be on another root: link them first.
         CrossRootFolders.link(&volumes)

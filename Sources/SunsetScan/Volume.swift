@@ -1,10 +1,13 @@
 import Foundation
 import SunsetCore
 
-/// One scan root after its walk: the entries, what kind of volume it is, and its host.
+/// One scan root after its walk: the entries the walk kept, what kind of volume it is, and
+/// its host.
 struct Volume {
     var root: ScanRoot
     var opener: PathOpener
+    /// Every folder and symbolic link, and the files the walk's `KeepRule` kept: not every
+    /// file (`files(below:)` lists a folder's files again when a step needs them all).
     var entries: [WalkEntry]
     /// The folders among `entries`, kept apart because several look-ups need folders only.
     var directories: [WalkEntry]
@@ -14,6 +17,16 @@ struct Volume {
     var registry: Registry
     /// Files per extension and folder, from the walk.
     var fileTypes: ExtensionTally
+    /// The walk's record of each folder, when a state file asked for them.
+    var folders: [FolderRecord] = []
+    /// Folders replayed from a state file rather than listed.
+    var replayed = 0
+    /// The walk's exclusions, which `files(below:)` applies too.
+    var excludes: [Glob] = []
+
+    /// Files with at most this many path components are all kept by a walk: Windows' own
+    /// files and hives and a Linux system's `etc/os-release` are no deeper.
+    static let shallowComponents = 4
 
     var index: Int { root.index }
 
@@ -23,19 +36,19 @@ struct Volume {
         return name.isEmpty ? "/" : name
     }
 
-    static func open(path: String, index: Int, excludes: [Glob],
-                     progress: (@Sendable (Int) -> Void)?) throws(ScanError) -> Volume {
+    /// Walks the root at `path` with `walker` and reads what kind of volume it is.
+    static func open(path: String, index: Int, walker: Walker) throws(ScanError) -> Volume {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ScanError.unreadableRoot(path, reason: "no such file or folder")
         }
         guard isFolder.boolValue else { throw ScanError.notAFolder(path) }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let walk = try Walker(excludes: excludes, progress: progress).walk(root: absolute, rootIndex: index)
+        let walk = try walker.walk(root: absolute, rootIndex: index)
         // Windows' own files sit at fixed, shallow places (`Users`, `Windows/System32/…`,
         // `Users/*/NTUSER.DAT`); looking for them among the shallow entries only keeps these
         // look-ups off the whole walk.
-        let shallow = walk.entries.filter { Self.depth($0.path, atMost: 4) }
+        let shallow = walk.entries.filter { Self.depth($0.path, atMost: shallowComponents) }
         let directories = walk.entries.filter { $0.kind == .directory }
         let isWindows = isWindowsVolume(shallow)
         let opener = try PathOpener(root: absolute)
@@ -59,7 +72,10 @@ struct Volume {
             coverage: coverage,
             cloudFolders: CloudFolders.outermost(CloudFolders.find(in: directories, root: index) + registry.oneDriveFolders),
             registry: registry,
-            fileTypes: walk.fileTypes
+            fileTypes: walk.fileTypes,
+            folders: walk.folders,
+            replayed: walk.replayed,
+            excludes: walker.excludes
         )
     }
 

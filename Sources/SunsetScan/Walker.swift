@@ -6,28 +6,47 @@ import SunsetCore
 /// file, no recursion (folders wait in a shared queue, so any depth works), symbolic links
 /// recorded but never followed, special files counted but never opened. Folders are listed
 /// by one thread per core. What cannot be read becomes a coverage gap.
+///
+/// The walk streams: each name is judged in place, in the listing's own buffer, and only
+/// folders and the files the `KeepRule` lets through become paths; all other files are
+/// counted per folder and extension, then forgotten. Memory therefore follows the number of
+/// folders and candidates, not the number of files.
+///
+/// With `previous` (the records of an earlier walk of the same root, from a state file), a
+/// folder whose stamp has not changed is not listed again: its record is replayed.
 public struct Walker: Sendable {
     public var excludes: [Glob]
     public var threads: Int
+    public var keep: KeepRule
     /// Called now and then with the running count of files, from any thread.
     public var progress: (@Sendable (Int) -> Void)?
+    /// An earlier walk's listings to replay where nothing changed.
+    var previous: FolderRecords?
+    /// Whether to return a record of every folder listed (for a state file).
+    var recordsFolders = false
 
     /// Top-level names skipped when the root is `/` (virtual file systems).
     static let virtualTops: Set<[UInt8]> = [Array("proc".utf8), Array("sys".utf8), Array("dev".utf8), Array("run".utf8)]
 
-    public init(excludes: [Glob] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    public init(excludes: [Glob] = [], keep: KeepRule, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: (@Sendable (Int) -> Void)? = nil) {
         self.excludes = excludes
+        self.keep = keep
         self.threads = max(1, threads)
         self.progress = progress
     }
 
     /// What one walk produced. Entries come in no particular order.
     public struct Result: Sendable {
+        /// Every folder and symbolic link, and the files the keep rule kept.
         public var entries: [WalkEntry]
         public var coverage: Coverage
         /// Files per extension and folder.
         var fileTypes = ExtensionTally()
+        /// One record per folder, when asked for.
+        var folders: [FolderRecord] = []
+        /// Folders replayed from `previous` instead of being listed.
+        var replayed = 0
     }
 
     /// Walks `root` (whose index in the scan is `rootIndex`).
@@ -36,11 +55,14 @@ public struct Walker: Sendable {
         defer { opener.close() }
         let queue = FolderQueue(first: [])
         let parts = Parts(count: threads)
-        let context = FolderLister(opener: opener, rootIndex: rootIndex, skipVirtual: root == "/", excludes: excludes)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let context = FolderLister(opener: opener, rootIndex: rootIndex, skipVirtual: root == "/", excludes: excludes,
+                                   keep: keep, keepGlobs: keep.globs.map { Glob($0) }, previous: previous,
+                                   records: recordsFolders || previous != nil,
+                                   settledBefore: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - FolderRecord.settleNanoseconds)
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            var entries: [WalkEntry] = []
-            var coverage = Coverage()
-            var tally = ExtensionTally()
+            var part = Part()
             var local: [[UInt8]] = []
             var reported = 0
             // The folder just listed stays open while the thread goes on into one of its
@@ -57,7 +79,7 @@ public struct Walker: Sendable {
                     guard let next = queue.take() else { break }
                     folder = next
                 }
-                let (found, fd) = context.list(folder, via: via, into: &entries, coverage: &coverage, tally: &tally)
+                let (found, fd) = context.list(folder, via: via, into: &part)
                 if parent >= 0 { _ = close(parent) }
                 parent = fd
                 local += found
@@ -66,46 +88,44 @@ public struct Walker: Sendable {
                     if parent >= 0 { _ = close(parent); parent = -1 }
                     queue.finished()
                 }
-                if let progress, coverage.directories % 64 == 0 {
-                    progress(queue.addFiles(coverage.files - reported))
-                    reported = coverage.files
+                if let progress, part.coverage.directories % 64 == 0 {
+                    progress(queue.addFiles(part.coverage.files - reported))
+                    reported = part.coverage.files
                 }
             }
-            parts.store(worker, entries, coverage, tally)
+            parts.store(worker, part)
         }
-        var coverage = Coverage()
+        var result = Result(entries: [], coverage: Coverage())
+        result.entries.reserveCapacity(parts.slots.reduce(0) { $0 + $1.entries.count })
+        for part in parts.slots {
+            result.entries += part.entries
+            result.coverage.merge(part.coverage)
+            result.fileTypes.merge(part.tally)
+            result.folders += part.records
+            result.replayed += part.replayed
+        }
+        if !recordsFolders { result.folders = [] }
+        result.coverage.directories -= 1  // the root itself is not counted
+        return result
+    }
+
+    /// What one worker gathered.
+    struct Part {
         var entries: [WalkEntry] = []
+        var coverage = Coverage()
         var tally = ExtensionTally()
-        entries.reserveCapacity(parts.entries.reduce(0) { $0 + $1.count })
-        for index in 0..<threads {
-            entries += parts.entries[index]
-            coverage.merge(parts.coverage[index])
-            tally.merge(parts.tallies[index])
-        }
-        coverage.directories -= 1  // the root itself is not counted
-        return Result(entries: entries, coverage: coverage, fileTypes: tally)
+        var records: [FolderRecord] = []
+        var replayed = 0
     }
 
     /// Per-worker results, each slot written by one worker only.
     private final class Parts: @unchecked Sendable {
-        var entries: [[WalkEntry]]
-        var coverage: [Coverage]
-        var tallies: [ExtensionTally]
+        var slots: [Part]
         private let lock = NSLock()
 
-        init(count: Int) {
-            entries = Array(repeating: [], count: count)
-            coverage = Array(repeating: Coverage(), count: count)
-            tallies = Array(repeating: ExtensionTally(), count: count)
-        }
+        init(count: Int) { slots = Array(repeating: Part(), count: count) }
 
-        func store(_ index: Int, _ found: [WalkEntry], _ counts: Coverage, _ tally: ExtensionTally) {
-            lock.withLock {
-                entries[index] = found
-                coverage[index] = counts
-                tallies[index] = tally
-            }
-        }
+        func store(_ index: Int, _ part: Part) { lock.withLock { slots[index] = part } }
     }
 }
 
@@ -115,69 +135,150 @@ struct FolderLister: Sendable {
     let rootIndex: Int
     let skipVirtual: Bool
     let excludes: [Glob]
+    let keep: KeepRule
+    let keepGlobs: [Glob]
+    let previous: FolderRecords?
+    /// Whether to make a record of each folder listed.
+    let records: Bool
+    /// A folder whose change time is at or after this (nanoseconds) is not reusable.
+    let settledBefore: Int64
 
-    /// Appends the folder's entries and returns its subfolders, and a descriptor of the folder
-    /// (the caller closes it) when it has subfolders. `via`, when not -1, is the parent
-    /// folder's descriptor to open it from.
-    func list(_ folder: [UInt8], via parent: Int32, into entries: inout [WalkEntry],
-              coverage: inout Coverage, tally: inout ExtensionTally) -> ([[UInt8]], Int32) {
-        coverage.directories += 1
+    /// Adds the folder's entries to `part` and returns its subfolders, and a descriptor of
+    /// the folder (the caller closes it) when it has subfolders. `via`, when not -1, is the
+    /// parent folder's descriptor to open it from.
+    func list(_ folder: [UInt8], via parent: Int32, into part: inout Walker.Part) -> ([[UInt8]], Int32) {
+        part.coverage.directories += 1
+        if let previous, let record = previous.byPath[folder], record.reusable,
+           let stamp = stamp(of: folder, via: parent), stamp == record.stamp {
+            return (replay(record, into: &part), -1)
+        }
         let fd = parent >= 0
             ? opener.openChild(of: parent, name: Array(VolumePath(bytes: folder).lastComponentBytes), flags: O_DIRECTORY)
             : opener.open(folder, flags: O_DIRECTORY)
         guard fd >= 0, let stream = fdopendir(fd) else {
             if fd >= 0 { _ = close(fd) }
             let reason = fd < 0 ? String(cString: strerror(-fd)) : "cannot list folder"
-            coverage.gaps.append(.init(location: Location(root: rootIndex, path: VolumePath(bytes: folder)), reason: reason))
+            part.coverage.gaps.append(.init(location: Location(root: rootIndex, path: VolumePath(bytes: folder)), reason: reason))
             return ([], -1)
         }
         defer { closedir(stream) }
+        var record: FolderRecord?
+        if records {
+            var info = stat()
+            if fstat(fd, &info) == 0 {
+                let stamp = FolderStamp(info)
+                record = FolderRecord(path: folder, stamp: stamp,
+                                      reusable: stamp.changed < settledBefore && stamp.modified < settledBefore)
+            }
+        }
         var subfolders: [[UInt8]] = []
         var extensions: [UInt64: Int] = [:]
         let nameStart = folder.isEmpty ? 0 : folder.count + 1
-        defer { if !extensions.isEmpty { tally.add(folder: folder, extensions) } }
-        errno = 0
+        let depth = folder.isEmpty ? 0 : folder.reduce(1) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        func path(_ name: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var path = folder
+            path.reserveCapacity(nameStart + name.count)
+            if !folder.isEmpty { path.append(UInt8(ascii: "/")) }
+            path.append(contentsOf: name)
+            return path
+        }
+        let (files, symlinks, specials) = (part.coverage.files, part.coverage.symlinks, part.coverage.specialFiles)
+        var vanished = false
         while let item = readdir(stream) {
-            let path = withUnsafePointer(to: &item.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { name -> [UInt8]? in
-                    let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-                    if name[0] == UInt8(ascii: ".") && (length == 1 || (length == 2 && name[1] == UInt8(ascii: "."))) {
-                        return nil
+            let type = item.pointee.d_type
+            withUnsafePointer(to: &item.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { start in
+                    let name = UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)))
+                    if name[0] == UInt8(ascii: ".") && (name.count == 1 || (name.count == 2 && name[1] == UInt8(ascii: "."))) {
+                        return
                     }
-                    var path = folder
-                    path.reserveCapacity(folder.count + length + 1)
-                    if !folder.isEmpty { path.append(UInt8(ascii: "/")) }
-                    path.append(contentsOf: UnsafeBufferPointer(start: name, count: length))
-                    return path
+                    if skipVirtual && folder.isEmpty && Walker.virtualTops.contains(Array(name)) { return }
+                    if !excludes.isEmpty { let whole = path(name); if excludes.contains(where: { $0.matches(whole) }) { return } }
+                    switch kind(of: type, fd: fd, name: name) {
+                    case .directory:
+                        let whole = path(name)
+                        part.entries.append(WalkEntry(path: whole, kind: .directory))
+                        subfolders.append(whole)
+                        record?.subfolders.append(Array(name))
+                    case .file:
+                        part.coverage.files += 1
+                        if let ext = ExtensionTally.fileExtension(name) { extensions[ext, default: 0] += 1 }
+                        if keep.keeps(name, depth: depth, compiled: keepGlobs, path: { path(name) }) {
+                            part.entries.append(WalkEntry(path: path(name), kind: .file))
+                            record?.kept.append(.init(name: Array(name), kind: .file))
+                        }
+                    case .symlink:
+                        part.coverage.symlinks += 1
+                        part.entries.append(WalkEntry(path: path(name), kind: .symlink))
+                        record?.kept.append(.init(name: Array(name), kind: .symlink))
+                    case .special:
+                        part.coverage.specialFiles += 1
+                    case nil:
+                        vanished = true
+                        part.coverage.gaps.append(.init(location: Location(root: rootIndex, path: VolumePath(bytes: path(name))),
+                                                        reason: "vanished during the scan"))
+                    }
                 }
             }
-            guard let path else { continue }
-            if skipVirtual && folder.isEmpty && Walker.virtualTops.contains(path) { continue }
-            if !excludes.isEmpty && excludes.contains(where: { $0.matches(path) }) { continue }
-            switch kind(of: item.pointee.d_type, fd: fd, path: path, nameStart: nameStart) {
-            case .directory:
-                entries.append(WalkEntry(path: path, kind: .directory))
-                subfolders.append(path)
-            case .file:
-                coverage.files += 1
-                entries.append(WalkEntry(path: path, kind: .file))
-                if let ext = ExtensionTally.fileExtension(path, nameStart: nameStart) { extensions[ext, default: 0] += 1 }
-            case .symlink:
-                coverage.symlinks += 1
-                entries.append(WalkEntry(path: path, kind: .symlink))
-            case .special:
-                coverage.specialFiles += 1
-            case nil:
-                coverage.gaps.append(.init(location: Location(root: rootIndex, path: VolumePath(bytes: path)),
-                                           reason: "vanished during the scan"))
-            }
+        }
+        if !extensions.isEmpty { part.tally.add(folder: folder, extensions) }
+        if var record {
+            record.files = part.coverage.files - files
+            record.symlinks = part.coverage.symlinks - symlinks
+            record.specials = part.coverage.specialFiles - specials
+            record.extensions = extensions
+            if vanished { record.reusable = false }
+            part.records.append(record)
         }
         return (subfolders, subfolders.isEmpty ? -1 : dup(fd))
     }
 
+    /// Adds what an unchanged folder held when it was last listed, without listing it.
+    private func replay(_ record: FolderRecord, into part: inout Walker.Part) -> [[UInt8]] {
+        let folder = record.path
+        func path(_ name: [UInt8]) -> [UInt8] { folder.isEmpty ? name : folder + [UInt8(ascii: "/")] + name }
+        var subfolders: [[UInt8]] = []
+        subfolders.reserveCapacity(record.subfolders.count)
+        for name in record.subfolders {
+            let whole = path(name)
+            part.entries.append(WalkEntry(path: whole, kind: .directory))
+            subfolders.append(whole)
+        }
+        for kept in record.kept { part.entries.append(WalkEntry(path: path(kept.name), kind: kept.kind)) }
+        part.coverage.files += record.files
+        part.coverage.symlinks += record.symlinks
+        part.coverage.specialFiles += record.specials
+        if !record.extensions.isEmpty { part.tally.add(folder: folder, record.extensions) }
+        part.records.append(record)
+        part.replayed += 1
+        return subfolders
+    }
+
+    /// The folder's stamp now, without following a link; nil when it is no folder any more.
+    private func stamp(of folder: [UInt8], via parent: Int32) -> FolderStamp? {
+        var info = stat()
+        let found: Bool
+        if folder.isEmpty {
+            found = fstat(opener.rootFD, &info) == 0
+        } else if parent >= 0 || folder.count < 2048 {
+            let name = parent >= 0 ? Array(VolumePath(bytes: folder).lastComponentBytes) : folder
+            found = (name + [0]).withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    fstatat(parent >= 0 ? parent : opener.rootFD, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
+                }
+            }
+        } else {
+            let fd = opener.open(folder, flags: O_DIRECTORY)
+            found = fd >= 0 && fstat(fd, &info) == 0
+            if fd >= 0 { _ = close(fd) }
+        }
+        guard found, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return FolderStamp(info)
+    }
+
     /// The entry's type from `d_type`, falling back to `fstatat` (without following links)
     /// on file systems that do not fill it in. Nil when the entry is gone.
-    private func kind(of type: UInt8, fd: Int32, path: [UInt8], nameStart: Int) -> WalkEntry.Kind? {
+    private func kind(of type: UInt8, fd: Int32, name: UnsafeBufferPointer<UInt8>) -> WalkEntry.Kind? {
         switch Int32(type) {
         case Int32(DT_REG): return .file
         case Int32(DT_DIR): return .directory
@@ -186,7 +287,7 @@ struct FolderLister: Sendable {
         default: return .special
         }
         var info = stat()
-        let found = (Array(path[nameStart...]) + [0]).withUnsafeBufferPointer { buffer in
+        let found = (Array(name) + [0]).withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
             }
@@ -200,7 +301,6 @@ struct FolderLister: Sendable {
         }
     }
 }
-
 /// The folders waiting to be listed, shared by the walk's threads. The walk ends when the
 /// queue is empty and no thread is still listing (and so could add more).
 final class FolderQueue: @unchecked Sendable {

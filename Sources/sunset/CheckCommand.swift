@@ -23,6 +23,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Nagios: lowest severity for CRITICAL.") var critical: Severity = .high
     @Flag(help: "GitHub Actions annotations, one per finding.") var github = false
     @Option(help: "Also write the metrics for node_exporter's textfile collector to this file.") var prometheus: String?
+    @Option(help: ArgumentHelp("Remember each folder in this file; the next run lists only the folders that changed.",
+                               discussion: "A SQLite file Sunset writes and replaces. One written by another version, for other folders or with other rule packs, or a damaged one, is ignored with a note on standard error; a file that is not a Sunset state file is never overwritten.",
+                               valueName: "file")) var state: String?
 
     func run() throws {
         let outcome: Check.Outcome
@@ -37,6 +40,7 @@ struct CheckCommand: ParsableCommand {
             options.warning = warning
             options.critical = critical
             options.prometheus = prometheus
+            options.state = state
             outcome = Check.run(options)
         } catch {
             if nagios {

@@ -1,0 +1,74 @@
+import Glibc
+import SunsetCore
+
+/// Listing a few folders' files again after the walk, for the steps that need every file of
+/// a small part of the volume (a company's folder, a bag's payload) when the walk kept only
+/// the candidates. The same rules as the walk: no link followed, nothing but names read, the
+/// same exclusions; a folder that cannot be listed now was already a gap of the walk (or
+/// has just vanished) and gives nothing.
+extension Volume {
+    /// Every file, symbolic link and special file directly in `folder` or in any folder below
+    /// it that the walk saw, sorted by path.
+    func files(below folder: [UInt8]) -> [WalkEntry] {
+        var found: [WalkEntry] = []
+        for listed in folders(below: [folder]) { found += files(in: listed) }
+        return found.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+    }
+
+    /// `folders` and the walked folders below any of them, each once.
+    func folders(below tops: [[UInt8]]) -> [[UInt8]] {
+        guard !tops.isEmpty else { return [] }
+        if tops.contains(where: \.isEmpty) { return [[]] + directories.map(\.path) }
+        let prefixes = tops.map { $0 + [UInt8(ascii: "/")] }
+        var seen = Set(tops)
+        var result = Array(seen)
+        for entry in directories where !seen.contains(entry.path) && prefixes.contains(where: { entry.path.starts(with: $0) }) {
+            seen.insert(entry.path)
+            result.append(entry.path)
+        }
+        return result
+    }
+
+    /// The non-folder entries directly in one folder.
+    func files(in folder: [UInt8]) -> [WalkEntry] {
+        let fd = opener.open(folder, flags: O_DIRECTORY)
+        guard fd >= 0 else { return [] }
+        guard let stream = fdopendir(fd) else { _ = close(fd); return [] }
+        defer { closedir(stream) }
+        var found: [WalkEntry] = []
+        while let item = readdir(stream) {
+            var name = withUnsafePointer(to: &item.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { start in
+                    Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
+                }
+            }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            let path = folder.isEmpty ? name : folder + [UInt8(ascii: "/")] + name
+            if excludes.contains(where: { $0.matches(path) }) { continue }
+            var kind: WalkEntry.Kind
+            switch Int32(item.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): continue
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                name.append(0)
+                let found = name.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
+                    }
+                }
+                guard found else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: kind = .file
+                case S_IFDIR: continue
+                case S_IFLNK: kind = .symlink
+                default: kind = .special
+                }
+            default: kind = .special
+            }
+            found.append(WalkEntry(path: path, kind: kind))
+        }
+        return found
+    }
+}
