@@ -10,6 +10,11 @@ import Glibc
 public final class Glob: Sendable, CustomStringConvertible {
     public let pattern: String
     private let components: [[CChar]]
+    /// Per component: its bytes (folded when case-insensitive) when it holds no wildcard,
+    /// compared directly instead of through `fnmatch`.
+    private let literals: [[UInt8]?]
+    /// Per component: true for `**`.
+    private let doubleStars: [Bool]
     private let caseInsensitive: Bool
     private let hasDoubleStar: Bool
     /// Lower-cased literal bytes that the last name must start and end with.
@@ -22,10 +27,16 @@ public final class Glob: Sendable, CustomStringConvertible {
         let parts = pattern.split(separator: "/").map(String.init)
         self.components = parts.map { Array<CChar>($0.utf8CString) }
         self.hasDoubleStar = parts.contains("**")
+        self.doubleStars = parts.map { $0 == "**" }
         let last = parts.last.map { Array($0.utf8) } ?? []
         let wild: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "\\")]
         let isWild: (UInt8) -> Bool = { wild.contains($0) }
         let fold: (UInt8) -> UInt8 = { caseInsensitive ? Self.lower($0) : $0 }
+        // Folding only ASCII letters is what FNM_CASEFOLD does in the C locale Sunset runs in.
+        self.literals = parts.map { part in
+            let bytes = Array(part.utf8)
+            return bytes.contains(where: isWild) ? nil : bytes.map(fold)
+        }
         if last == Array("**".utf8) {
             namePrefix = []
             nameSuffix = []
@@ -58,23 +69,29 @@ public final class Glob: Sendable, CustomStringConvertible {
 
     /// True when one name (a single component) matches a single-component pattern.
     public func matchesName(_ name: [UInt8]) -> Bool {
-        components.count == 1 && name.withUnsafeBufferPointer { quickName($0) && component(components[0], $0) }
+        components.count == 1 && name.withUnsafeBufferPointer { quickName($0) && component(0, $0) }
     }
 
     private func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         guard quickName(path) else { return false }
         if !hasDoubleStar {
-            var count = 0, inName = false
-            for byte in path {
-                if byte == Self.slash { inName = false } else if !inName { inName = true; count += 1 }
-                if count > components.count { return false }
+            // One component against one name, left to right, without building the list of names.
+            var index = 0, start = 0
+            for end in 0...path.count where end == path.count || path[end] == Self.slash {
+                if end > start {
+                    guard index < components.count, component(index, UnsafeBufferPointer(rebasing: path[start..<end])) else {
+                        return false
+                    }
+                    index += 1
+                }
+                start = end + 1
             }
-            if count != components.count { return false }
-        } else if components.count == 2 && components[0] == Self.doubleStar {
+            return index == components.count
+        } else if components.count == 2 && doubleStars[0] {
             // "**/NAME": only the last name matters, however deep the path.
             var start = path.count
             while start > 0 && path[start - 1] != Self.slash { start -= 1 }
-            return start < path.count && component(components[1], UnsafeBufferPointer(rebasing: path[start...]))
+            return start < path.count && component(1, UnsafeBufferPointer(rebasing: path[start...]))
         }
         var parts: [UnsafeBufferPointer<UInt8>] = []
         var start = 0
@@ -82,7 +99,6 @@ public final class Glob: Sendable, CustomStringConvertible {
             if index > start { parts.append(UnsafeBufferPointer(rebasing: path[start..<index])) }
             start = index + 1
         }
-        if !hasDoubleStar && parts.count != components.count { return false }
         return match(0, parts[...])
     }
 
@@ -99,7 +115,6 @@ public final class Glob: Sendable, CustomStringConvertible {
     }
 
     private static let slash = UInt8(ascii: "/")
-    private static let doubleStar: [CChar] = Array<CChar>("**".utf8CString)
     private static let caseFold: Int32 = 1 << 4  // FNM_CASEFOLD (GNU and BSD agree)
 
     private static func lower(_ byte: UInt8) -> UInt8 {
@@ -110,7 +125,7 @@ public final class Glob: Sendable, CustomStringConvertible {
 
     private func match(_ index: Int, _ path: ArraySlice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard index < components.count else { return path.isEmpty }
-        if components[index] == Self.doubleStar {
+        if doubleStars[index] {
             var rest = path
             while true {
                 if match(index + 1, rest) { return true }
@@ -118,12 +133,19 @@ public final class Glob: Sendable, CustomStringConvertible {
                 rest = rest.dropFirst()
             }
         }
-        guard let first = path.first, component(components[index], first) else { return false }
+        guard let first = path.first, component(index, first) else { return false }
         return match(index + 1, path.dropFirst())
     }
 
-    /// `fnmatch` on one name, copied into a NUL-terminated stack buffer.
-    private func component(_ pattern: [CChar], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The pattern's component `index` against one name: a byte comparison for a literal,
+    /// else `fnmatch` on the name copied into a NUL-terminated stack buffer.
+    private func component(_ index: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let literal = literals[index] {
+            guard literal.count == name.count else { return false }
+            for offset in 0..<name.count where fold(name[offset]) != literal[offset] { return false }
+            return true
+        }
+        let pattern = components[index]
         let flags = caseInsensitive ? Self.caseFold : 0
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { buffer in
             for index in 0..<name.count { buffer[index] = CChar(bitPattern: name[index]) }

@@ -5,6 +5,8 @@ public final class GlobSet: Sendable {
     private let byExtension: [UInt64: [Glob]]
     private let others: [Glob]
     public let globs: [Glob]
+    /// Each glob's literal-extension key, in the order of `globs` (nil: any extension).
+    private let keys: [UInt64?]
 
     public init(_ globs: [Glob]) {
         self.globs = globs
@@ -15,6 +17,7 @@ public final class GlobSet: Sendable {
         }
         self.byExtension = byExtension
         self.others = others
+        keys = globs.map { $0.literalExtension.map(Self.pack) }
     }
 
     public convenience init(_ patterns: [String]) { self.init(patterns.map { Glob($0) }) }
@@ -28,9 +31,11 @@ public final class GlobSet: Sendable {
 
     /// The first glob (in the order given) that matches the path, if any.
     public func firstMatch(_ path: [UInt8]) -> Glob? {
-        let candidates = (Self.extensionKey(path).flatMap { byExtension[$0] } ?? []) + others
-        guard !candidates.isEmpty else { return nil }
-        return globs.first { glob in candidates.contains { $0 === glob } && glob.matches(path) }
+        let key = Self.extensionKey(path)
+        for (index, glob) in globs.enumerated() where keys[index] == nil || keys[index] == key {
+            if glob.matches(path) { return glob }
+        }
+        return nil
     }
 
     /// True when some glob matches. `key` is `extensionKey(path)`, when the caller has it.

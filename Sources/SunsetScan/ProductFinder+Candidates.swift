@@ -100,11 +100,32 @@ extension ProductFinder {
         return found
     }
 
+    /// True when `name` holds `lower` (lower-case ASCII) in any ASCII case.
+    static func containsFolded(_ name: [UInt8], _ lower: [UInt8]) -> Bool {
+        guard !lower.isEmpty else { return true }
+        guard name.count >= lower.count else { return false }
+        outer: for start in 0...(name.count - lower.count) {
+            for offset in 0..<lower.count {
+                let byte = name[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != lower[offset] { continue outer }
+            }
+            return true
+        }
+        return false
+    }
+
     /// Folders that may each be a company: those the company globs name, the subfolders of
     /// folders carrying the data-folder name (and those folders themselves), and those whose
     /// own name carries a marker (custom "Install in Folder" locations), outside program folders.
     private func companyFolders(_ volume: Volume, programFolders: [[UInt8]]) -> [CompanyPlace] {
         let markers = signatures.companyFolderMarkers.map { $0.lowercased() }
+        let asciiMarkers = markers.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? markers.map { Array($0.utf8) } : nil
+        /// The folder's own name holds a marker, in any case (bytes compared when the markers are ASCII).
+        func marked(_ path: VolumePath) -> Bool {
+            guard let asciiMarkers else { return markers.contains { path.lastComponent.lowercased().contains($0) } }
+            let name = Array(path.lastComponentBytes)
+            return asciiMarkers.contains { Self.containsFolded(name, $0) }
+        }
         let programs = programFolders.map { VolumePath(bytes: $0) }
         var containers: [[UInt8]: Glob] = [:]
         if let glob = dataFolderGlobs.firstMatch(Array(volume.rootName.utf8)) { containers[[]] = glob }
@@ -124,11 +145,11 @@ extension ProductFinder {
                 places.append(CompanyPlace(path: entry.path, reason: .reference(glob)))
             } else if relocatedCompany(path, volume: volume) != nil {
                 places.append(CompanyPlace(path: entry.path, reason: .relocated))
-            } else if let glob = containers[entry.path] {
+            } else if !containers.isEmpty, let glob = containers[entry.path] {
                 places.append(CompanyPlace(path: entry.path, reason: .dataFolder(glob)))
-            } else if let glob = containers[path.parent.bytes] {
+            } else if !containers.isEmpty, let glob = containers[path.parent.bytes] {
                 places.append(CompanyPlace(path: entry.path, reason: .inDataFolder(container: path.parent.bytes, glob: glob)))
-            } else if markers.contains(where: { path.lastComponent.lowercased().contains($0) }) {
+            } else if marked(path) {
                 places.append(CompanyPlace(path: entry.path, reason: .marker))
                 markerFolders.insert(entry.path)
             } else {

@@ -66,7 +66,7 @@ extension ProductFinder {
     func relocatedCompany(_ path: VolumePath, volume: Volume) -> (glob: Glob, documents: UserFolder)? {
         guard !documentsGlobs.isEmpty else { return nil }
         // Any volume's hives may record a Documents folder on this one (another drive of its machine).
-        for documents in volumes.flatMap(\.registry.documentsFolders) where documents.location?.root == volume.index {
+        for documents in recordedDocuments[volume.index] ?? [] {
             guard let folder = documents.location?.path, path != folder, path.isInside(folder) else { continue }
             let relative = Array(path.bytes[(folder.bytes.isEmpty ? 0 : folder.bytes.count + 1)...])
             if let glob = documentsGlobs.first(where: { $0.matches(relative) }) { return (glob, documents) }

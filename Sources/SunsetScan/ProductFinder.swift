@@ -33,6 +33,8 @@ struct ProductFinder {
     let dataFolderGlobs: GlobSet
     /// Company globs relative to a Documents folder, for those the registry records.
     let documentsGlobs: [Glob]
+    /// The Documents folders any volume's hives record, by the volume they are on.
+    let recordedDocuments: [Int: [UserFolder]]
 
     init(signatures: ProductSignatures, volumes: [Volume]) {
         self.signatures = signatures
@@ -44,6 +46,8 @@ struct ProductFinder {
         backupGlobs = GlobSet(signatures.backupNames)
         dataFolderGlobs = GlobSet(signatures.dataFolderNames.map { "**/\($0)" })
         documentsGlobs = Self.documentsRelative(signatures.companyFolders)
+        recordedDocuments = Dictionary(grouping: volumes.flatMap(\.registry.documentsFolders).filter { $0.location != nil },
+                                       by: { $0.location!.root })
     }
 
     var product: String { signatures.product }

@@ -75,7 +75,7 @@ public struct Scanner: Sendable {
             report.listed = volumes.reduce(0) { $0 + $1.folders.count } - report.replayed
             // Nothing to write when every folder was replayed from the file as it is.
             let unchanged = volumes.allSatisfy { volume in
-                loaded.records[volume.index].map { $0.byPath.count == volume.folders.count && volume.replayed == volume.folders.count } ?? false
+                loaded.records[volume.index].map { $0.count == volume.folders.count && volume.replayed == volume.folders.count } ?? false
             }
             if loaded.writable && !unchanged {
                 do { try ScanState.save(path: state, identity: identity, records: volumes.map(\.folders)) } catch {

@@ -68,24 +68,24 @@ public struct Walker: Sendable {
             // The folder just listed stays open while the thread goes on into one of its
             // subfolders, which is then opened relative to it: a deep chain costs one
             // openat per level instead of a walk from the root each time.
-            var parent: Int32 = -1
+            var parent: OpaquePointer?
             while true {
                 let folder: [UInt8]
                 var via: Int32 = -1
                 if let child = local.popLast() {
                     folder = child
-                    via = parent
+                    via = parent.map { dirfd($0) } ?? -1
                 } else {
                     guard let next = queue.take() else { break }
                     folder = next
                 }
-                let (found, fd) = context.list(folder, via: via, into: &part)
-                if parent >= 0 { _ = close(parent) }
-                parent = fd
+                let (found, stream) = context.list(folder, via: via, into: &part)
+                if let parent { closedir(parent) }
+                parent = stream
                 local += found
                 if local.count > 1 { queue.give(local.dropLast()); local = Array(local.suffix(1)) }
                 if local.isEmpty {
-                    if parent >= 0 { _ = close(parent); parent = -1 }
+                    if let stream = parent { closedir(stream); parent = nil }
                     queue.finished()
                 }
                 if let progress, part.coverage.directories % 64 == 0 {
@@ -143,14 +143,14 @@ struct FolderLister: Sendable {
     /// A folder whose change time is at or after this (nanoseconds) is not reusable.
     let settledBefore: Int64
 
-    /// Adds the folder's entries to `part` and returns its subfolders, and a descriptor of
-    /// the folder (the caller closes it) when it has subfolders. `via`, when not -1, is the
-    /// parent folder's descriptor to open it from.
-    func list(_ folder: [UInt8], via parent: Int32, into part: inout Walker.Part) -> ([[UInt8]], Int32) {
+    /// Adds the folder's entries to `part` and returns its subfolders, and the folder's
+    /// open stream (the caller closes it) when it has subfolders, to open them from.
+    /// `via`, when not -1, is the parent folder's descriptor to open it from.
+    func list(_ folder: [UInt8], via parent: Int32, into part: inout Walker.Part) -> ([[UInt8]], OpaquePointer?) {
         part.coverage.directories += 1
-        if let previous, let record = previous.byPath[folder], record.reusable,
+        if let previous, let record = previous[folder], record.reusable,
            let stamp = stamp(of: folder, via: parent), stamp == record.stamp {
-            return (replay(record, into: &part), -1)
+            return (replay(record, into: &part), nil)
         }
         let fd = parent >= 0
             ? opener.openChild(of: parent, name: Array(VolumePath(bytes: folder).lastComponentBytes), flags: O_DIRECTORY)
@@ -159,9 +159,8 @@ struct FolderLister: Sendable {
             if fd >= 0 { _ = close(fd) }
             let reason = fd < 0 ? String(cString: strerror(-fd)) : "cannot list folder"
             part.coverage.gaps.append(.init(location: Location(root: rootIndex, path: VolumePath(bytes: folder)), reason: reason))
-            return ([], -1)
+            return ([], nil)
         }
-        defer { closedir(stream) }
         var record: FolderRecord?
         if records {
             var info = stat()
@@ -230,7 +229,11 @@ struct FolderLister: Sendable {
             if vanished { record.reusable = false }
             part.records.append(record)
         }
-        return (subfolders, subfolders.isEmpty ? -1 : dup(fd))
+        if subfolders.isEmpty {
+            closedir(stream)
+            return (subfolders, nil)
+        }
+        return (subfolders, stream)
     }
 
     /// Adds what an unchanged folder held when it was last listed, without listing it.
