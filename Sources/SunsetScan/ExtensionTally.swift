@@ -8,7 +8,7 @@ struct ExtensionTally: Sendable {
     static let maxLength = 8
 
     /// Files by extension (packed, see `fileExtension`), then by folder path.
-    private(set) var counts: [UInt64: [[UInt8]: Int]] = [:]
+    private(set) var counts: [UInt64: [PathKey: Int]] = [:]
 
     /// The extension of a file name, read in place in the listing's buffer, lower-cased and
     /// packed into one number (one byte per character, so nothing is allocated per file);
@@ -43,7 +43,13 @@ struct ExtensionTally: Sendable {
 
     /// Adds one folder's counts (extension → files directly in it).
     mutating func add(folder: [UInt8], _ local: [UInt64: Int]) {
-        for (ext, files) in local { counts[ext, default: [:]][folder, default: 0] += files }
+        let key = PathKey(folder)
+        for (ext, files) in local { counts[ext, default: [:]][key, default: 0] += files }
+    }
+
+    /// Adds one extension's count in one folder.
+    mutating func add(folder: [UInt8], extension ext: UInt64, files: Int) {
+        counts[ext, default: [:]][PathKey(folder), default: 0] += files
     }
 
     /// Adds another worker's counts.
@@ -57,9 +63,9 @@ struct ExtensionTally: Sendable {
     func summary(of extensions: Set<String>, root: Int) -> [FileTypeCount] {
         extensions.sorted().compactMap { name in
             guard name.hasPrefix("."), let key = Self.packed(String(name.dropFirst())), let folders = counts[key] else { return nil }
-            let top = folders.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
+            let top = folders.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }
                 .prefix(FileTypeCount.topFolders)
-                .map { FileTypeCount.Folder(location: Location(root: root, path: VolumePath(bytes: $0.key)), files: $0.value) }
+                .map { FileTypeCount.Folder(location: Location(root: root, path: VolumePath(bytes: $0.key.bytes)), files: $0.value) }
             return FileTypeCount(fileExtension: name, root: root, files: folders.values.reduce(0, +), folders: Array(top))
         }
     }

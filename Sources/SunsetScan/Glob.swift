@@ -13,8 +13,9 @@ public final class Glob: Sendable, CustomStringConvertible {
     /// Per component: its bytes (folded when case-insensitive) when it holds no wildcard,
     /// compared directly instead of through `fnmatch`.
     private let literals: [[UInt8]?]
-    /// Per component: true for `**`.
+    /// Per component: true for `**`, and true for a lone `*`.
     private let doubleStars: [Bool]
+    private let stars: [Bool]
     private let caseInsensitive: Bool
     private let hasDoubleStar: Bool
     /// Lower-cased literal bytes that the last name must start and end with.
@@ -28,6 +29,7 @@ public final class Glob: Sendable, CustomStringConvertible {
         self.components = parts.map { Array<CChar>($0.utf8CString) }
         self.hasDoubleStar = parts.contains("**")
         self.doubleStars = parts.map { $0 == "**" }
+        self.stars = parts.map { $0 == "*" }
         let last = parts.last.map { Array($0.utf8) } ?? []
         let wild: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "\\")]
         let isWild: (UInt8) -> Bool = { wild.contains($0) }
@@ -75,18 +77,24 @@ public final class Glob: Sendable, CustomStringConvertible {
     private func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         guard quickName(path) else { return false }
         if !hasDoubleStar {
-            // One component against one name, left to right, without building the list of names.
-            var index = 0, start = 0
-            for end in 0...path.count where end == path.count || path[end] == Self.slash {
-                if end > start {
-                    guard index < components.count, component(index, UnsafeBufferPointer(rebasing: path[start..<end])) else {
-                        return false
+            // One component against one name, without building the list of names: the
+            // literal components first (a byte comparison rejects most paths), then the others.
+            for literalPass in [true, false] {
+                var index = 0, start = 0
+                for end in 0...path.count where end == path.count || path[end] == Self.slash {
+                    if end > start {
+                        guard index < components.count else { return false }
+                        if (literals[index] != nil) == literalPass
+                            && !component(index, UnsafeBufferPointer(rebasing: path[start..<end])) {
+                            return false
+                        }
+                        index += 1
                     }
-                    index += 1
+                    start = end + 1
                 }
-                start = end + 1
+                if index != components.count { return false }
             }
-            return index == components.count
+            return true
         } else if components.count == 2 && doubleStars[0] {
             // "**/NAME": only the last name matters, however deep the path.
             var start = path.count
@@ -145,6 +153,7 @@ public final class Glob: Sendable, CustomStringConvertible {
             for offset in 0..<name.count where fold(name[offset]) != literal[offset] { return false }
             return true
         }
+        if stars[index] { return true }  // `*` takes any name (fnmatch without FNM_PERIOD agrees)
         let pattern = components[index]
         let flags = caseInsensitive ? Self.caseFold : 0
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { buffer in

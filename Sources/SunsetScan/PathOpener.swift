@@ -5,6 +5,8 @@ import Glibc
 struct PathOpener {
     /// The root's own descriptor.
     let rootFD: Int32
+    /// Where every open of a file (not a folder) is recorded, when a state file is kept.
+    var log: OpenLog?
 
     /// Opens the root folder itself, read-only, without changing its access time where allowed
     /// (listing it through this descriptor would otherwise move the root's access time).
@@ -33,6 +35,12 @@ struct PathOpener {
 
     /// Opens `path` (relative to the root) with extra `flags`; returns the descriptor or -errno.
     func open(_ path: [UInt8], flags: Int32) -> Int32 {
+        let fd = openPath(path, flags: flags)
+        if let log, flags & O_DIRECTORY == 0 { log.record(path, fd: fd, root: rootFD) }
+        return fd
+    }
+
+    private func openPath(_ path: [UInt8], flags: Int32) -> Int32 {
         if path.isEmpty { return dup(rootFD) }
         var directory = rootFD
         var start = 0

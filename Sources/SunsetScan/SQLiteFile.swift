@@ -100,6 +100,13 @@ final class SQLiteFile {
             return Array(UnsafeRawBufferPointer(start: start, count: count))
         }
 
+        /// A column's bytes in place, valid only during `body` (nothing is copied).
+        func withBlob<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws(Listing.Damaged) -> T) throws(Listing.Damaged) -> T {
+            let count = Int(sqlite3_column_bytes(pointer, column))
+            guard count > 0, let start = sqlite3_column_blob(pointer, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return try body(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+
         /// The column's storage class is NULL.
         func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
     }

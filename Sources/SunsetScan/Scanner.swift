@@ -44,45 +44,68 @@ public struct Scanner: Sendable {
         /// Folders listed, and folders replayed from the state file instead.
         public var listed = 0
         public var replayed = 0
+        /// True when nothing had changed and the state file's inventory was reused as it is.
+        public var reused = false
 
         public init() {}
     }
 
     /// Scans, telling in `report` how the state file (if any) was used.
     public func scan(report: inout StateReport) throws(ScanError) -> Inventory {
+        let keep = KeepRule(signatures: options.signatures)
+        guard let state = options.state else { return try scan(keep: keep, previous: nil).inventory }
+        let roots = options.roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let identity = ScanState.Identity(
+            roots: roots, walkRule: keep.fingerprint + ";excludes=" + options.excludes.joined(separator: "\u{1}"),
+            signatures: (try? encoder.encode(options.signatures)).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        // First the stamps alone: when nothing changed, nothing more is read.
+        var loaded = ScanState.load(path: state, identity: identity, listings: false)
+        if let inventory = StateCheck.unchanged(loaded, roots: roots) {
+            report.replayed = loaded.records.reduce(0) { $0 + ($1?.count ?? 0) }
+            report.reused = true
+            return inventory
+        }
+        if loaded.note == nil { loaded = ScanState.load(path: state, identity: identity) }
+        if let note = loaded.note { report.notes.append(note) }
+        var walkStart = timespec()
+        clock_gettime(CLOCK_REALTIME, &walkStart)
+        let scanned = try scan(keep: keep, previous: loaded)
+        report.replayed = scanned.volumes.reduce(0) { $0 + $1.replayed }
+        report.listed = scanned.volumes.reduce(0) { $0 + $1.folders.count } - report.replayed
+        guard loaded.writable else { return scanned.inventory }
+        do {
+            let snapshot = ScanState.Snapshot(
+                records: scanned.volumes.map(\.folders), opened: scanned.volumes.map { $0.opener.log?.files ?? [] },
+                inventory: try JSONEncoder().encode(scanned.inventory),
+                settledBefore: Int64(walkStart.tv_sec) * 1_000_000_000 + Int64(walkStart.tv_nsec) - FolderRecord.settleNanoseconds)
+            try ScanState.save(path: state, identity: identity, snapshot: snapshot)
+        } catch let error as ScanError {
+            report.notes.append(error.errorDescription ?? "\(error)")
+        } catch {
+            report.notes.append("cannot write the state file '\(state)': \(error)")
+        }
+        return scanned.inventory
+    }
+
+    /// The scan itself; with `previous` (a state file was given), the walk replays what did
+    /// not change and every volume records its folders and the files it opens.
+    private func scan(keep: KeepRule, previous: ScanState.Loaded?) throws(ScanError) -> (inventory: Inventory, volumes: [Volume]) {
         var inventory = Inventory()
         var volumes: [Volume] = []
         var offlineCopies: [OfflineCopy] = []
-        let keep = KeepRule(signatures: options.signatures)
         let excludes = options.excludes.map { Glob($0) }
-        let identity = ScanState.Identity(roots: options.roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
-                                          walkRule: keep.fingerprint + ";excludes=" + options.excludes.joined(separator: "\u{1}"))
-        let loaded = options.state.map { ScanState.load(path: $0, identity: identity) }
-        if let note = loaded?.note { report.notes.append(note) }
         for (index, path) in options.roots.enumerated() {
             var walker = Walker(excludes: excludes, keep: keep, progress: options.progress)
-            walker.previous = loaded?.records[index]
-            walker.recordsFolders = options.state != nil
-            var volume = try Volume.open(path: path, index: index, walker: walker)
+            walker.previous = previous?.records[index]
+            walker.recordsFolders = previous != nil
+            var volume = try Volume.open(path: path, index: index, walker: walker, log: previous == nil ? nil : OpenLog())
             let bags = OfflineCopyFinder.find(in: volume)
             volume.leaveOut(bags.folders)
             offlineCopies += bags.copies
             inventory.coverage.merge(volume.coverage)
             volumes.append(volume)
-        }
-        if let state = options.state, let loaded {
-            report.replayed = volumes.reduce(0) { $0 + $1.replayed }
-            report.listed = volumes.reduce(0) { $0 + $1.folders.count } - report.replayed
-            // Nothing to write when every folder was replayed from the file as it is.
-            let unchanged = volumes.allSatisfy { volume in
-                loaded.records[volume.index].map { $0.count == volume.folders.count && volume.replayed == volume.folders.count } ?? false
-            }
-            if loaded.writable && !unchanged {
-                do { try ScanState.save(path: state, identity: identity, records: volumes.map(\.folders)) } catch {
-                    report.notes.append(error.errorDescription ?? "\(error)")
-                }
-            }
-            for index in volumes.indices { volumes[index].folders = [] }
         }
         // A user folder recorded on another drive may be on another root: link them first.
         CrossRootFolders.link(&volumes)
@@ -125,6 +148,6 @@ public struct Scanner: Sendable {
             inventory.offlineCopies = offlineCopies.sorted { $0.location < $1.location }
         }
         inventory.coverage.gaps.sort()
-        return inventory
+        return (inventory, volumes)
     }
 }

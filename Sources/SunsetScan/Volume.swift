@@ -36,8 +36,9 @@ struct Volume {
         return name.isEmpty ? "/" : name
     }
 
-    /// Walks the root at `path` with `walker` and reads what kind of volume it is.
-    static func open(path: String, index: Int, walker: Walker) throws(ScanError) -> Volume {
+    /// Walks the root at `path` with `walker` and reads what kind of volume it is. With
+    /// `log`, every file the volume's steps open is recorded there.
+    static func open(path: String, index: Int, walker: Walker, log: OpenLog? = nil) throws(ScanError) -> Volume {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ScanError.unreadableRoot(path, reason: "no such file or folder")
@@ -51,7 +52,8 @@ struct Volume {
         let shallow = walk.entries.filter { Self.depth($0.path, atMost: shallowComponents) }
         let directories = walk.entries.filter { $0.kind == .directory }
         let isWindows = isWindowsVolume(shallow)
-        let opener = try PathOpener(root: absolute)
+        var opener = try PathOpener(root: absolute)
+        opener.log = log
         var notes: [(VolumePath, String)] = []
         var host = HostDetector.host(isWindowsVolume: isWindows, root: absolute, entries: shallow, opener: opener, notes: &notes)
         var coverage = walk.coverage

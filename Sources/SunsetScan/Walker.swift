@@ -148,7 +148,7 @@ struct FolderLister: Sendable {
     /// `via`, when not -1, is the parent folder's descriptor to open it from.
     func list(_ folder: [UInt8], via parent: Int32, into part: inout Walker.Part) -> ([[UInt8]], OpaquePointer?) {
         part.coverage.directories += 1
-        if let previous, let record = previous[folder], record.reusable,
+        if let previous, let record = previous[folder], record.reusable, record.listed,
            let stamp = stamp(of: folder, via: parent), stamp == record.stamp {
             return (replay(record, into: &part), nil)
         }
@@ -159,6 +159,10 @@ struct FolderLister: Sendable {
             if fd >= 0 { _ = close(fd) }
             let reason = fd < 0 ? String(cString: strerror(-fd)) : "cannot list folder"
             part.coverage.gaps.append(.init(location: Location(root: rootIndex, path: VolumePath(bytes: folder)), reason: reason))
+            // Remembered too, so that a later run sees when it may have become readable.
+            if records, let stamp = stamp(of: folder, via: parent) {
+                part.records.append(FolderRecord(path: folder, stamp: stamp, reusable: isSettled(stamp), listed: false))
+            }
             return ([], nil)
         }
         var record: FolderRecord?
@@ -166,8 +170,7 @@ struct FolderLister: Sendable {
             var info = stat()
             if fstat(fd, &info) == 0 {
                 let stamp = FolderStamp(info)
-                record = FolderRecord(path: folder, stamp: stamp,
-                                      reusable: stamp.changed < settledBefore && stamp.modified < settledBefore)
+                record = FolderRecord(path: folder, stamp: stamp, reusable: isSettled(stamp))
             }
         }
         var subfolders: [[UInt8]] = []
@@ -198,18 +201,18 @@ struct FolderLister: Sendable {
                         let whole = path(name)
                         part.entries.append(WalkEntry(path: whole, kind: .directory))
                         subfolders.append(whole)
-                        record?.subfolders.append(Array(name))
+                        record?.listing.append(.subfolder, name: name)
                     case .file:
                         part.coverage.files += 1
                         if let ext = ExtensionTally.fileExtension(name) { extensions[ext, default: 0] += 1 }
                         if keep.keeps(name, depth: depth, compiled: keepGlobs, path: { path(name) }) {
                             part.entries.append(WalkEntry(path: path(name), kind: .file))
-                            record?.kept.append(.init(name: Array(name), kind: .file))
+                            record?.listing.append(.file, name: name)
                         }
                     case .symlink:
                         part.coverage.symlinks += 1
                         part.entries.append(WalkEntry(path: path(name), kind: .symlink))
-                        record?.kept.append(.init(name: Array(name), kind: .symlink))
+                        record?.listing.append(.symlink, name: name)
                     case .special:
                         part.coverage.specialFiles += 1
                     case nil:
@@ -225,7 +228,7 @@ struct FolderLister: Sendable {
             record.files = part.coverage.files - files
             record.symlinks = part.coverage.symlinks - symlinks
             record.specials = part.coverage.specialFiles - specials
-            record.extensions = extensions
+            for (key, files) in extensions.sorted(by: { $0.key < $1.key }) { record.listing.append(extension: key, files: files) }
             if vanished { record.reusable = false }
             part.records.append(record)
         }
@@ -236,22 +239,37 @@ struct FolderLister: Sendable {
         return (subfolders, stream)
     }
 
+    /// True when the folder last changed long enough before this walk for its stamp to vouch for it.
+    func isSettled(_ stamp: FolderStamp) -> Bool { stamp.changed < settledBefore && stamp.modified < settledBefore }
+
     /// Adds what an unchanged folder held when it was last listed, without listing it.
     private func replay(_ record: FolderRecord, into part: inout Walker.Part) -> [[UInt8]] {
         let folder = record.path
-        func path(_ name: [UInt8]) -> [UInt8] { folder.isEmpty ? name : folder + [UInt8(ascii: "/")] + name }
-        var subfolders: [[UInt8]] = []
-        subfolders.reserveCapacity(record.subfolders.count)
-        for name in record.subfolders {
-            let whole = path(name)
-            part.entries.append(WalkEntry(path: whole, kind: .directory))
-            subfolders.append(whole)
+        func path(_ name: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var path = folder
+            path.reserveCapacity(folder.count + 1 + name.count)
+            if !folder.isEmpty { path.append(UInt8(ascii: "/")) }
+            path.append(contentsOf: name)
+            return path
         }
-        for kept in record.kept { part.entries.append(WalkEntry(path: path(kept.name), kind: kept.kind)) }
+        var subfolders: [[UInt8]] = []
+        // The listing was validated when the state file was read.
+        try? record.listing.forEach { tag, name in
+            switch tag {
+            case .subfolder:
+                let whole = path(name)
+                part.entries.append(WalkEntry(path: whole, kind: .directory))
+                subfolders.append(whole)
+            case .file: part.entries.append(WalkEntry(path: path(name), kind: .file))
+            case .symlink: part.entries.append(WalkEntry(path: path(name), kind: .symlink))
+            case .fileExtension: break
+            }
+        } extensions: { key, files in
+            part.tally.add(folder: folder, extension: key, files: files)
+        }
         part.coverage.files += record.files
         part.coverage.symlinks += record.symlinks
         part.coverage.specialFiles += record.specials
-        if !record.extensions.isEmpty { part.tally.add(folder: folder, record.extensions) }
         part.records.append(record)
         part.replayed += 1
         return subfolders

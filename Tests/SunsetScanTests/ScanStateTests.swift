@@ -92,6 +92,7 @@ import Testing
         #expect(try Self.json(first) == Self.json(Self.scan([volume], state: nil).0))
         let (again, againReport) = try Self.scan([volume], state: state)
         #expect(againReport.listed == 0, "nothing changed, nothing listed")
+        #expect(againReport.reused)
         #expect(againReport.notes.isEmpty)
         #expect(try Self.json(again) == Self.json(first))
 
@@ -106,6 +107,50 @@ import Testing
             if label != "an unrelated file touched" { #expect(full != before, "\(label) changes the inventory") }
             before = full
         }
+    }
+
+    /// The quick check (nothing listed, nothing opened) must notice a file it read that
+    /// changed in place, though no folder changed.
+    @Test func theQuickCheckSeesAFileChangedInPlace() throws {
+        let volume = try SampleVolume.temporary(#function)
+        defer { volume.remove() }
+        let state = volume.root.deletingLastPathComponent().appendingPathComponent("\(UUID()).state").path
+        defer { unlink(state) }
+        let data = volume.url("Users/marie/Documents/Invoice2go/Boulangerie Dupont/company.mdb")
+        let backup = volume.url("Users/marie/Documents/Backups/Boulangerie Dupont backup.zip")
+        let changes: [(String, () throws -> Void)] = [
+            ("a data file grown in place", {
+                let handle = try FileHandle(forWritingTo: data)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(count: 100))
+                try handle.close()
+            }),
+            ("a backup's time set back", { try volume.setModified(backup, Date().addingTimeInterval(-86_400 * 30)) }),
+            ("a backup replaced by another file of the same size", {
+                let size = try Data(contentsOf: backup).count
+                try Data(count: size).write(to: backup)
+            }),
+        ]
+        for (label, change) in changes {
+            Self.settle()
+            _ = try Self.scan([volume], state: state)
+            let (same, quiet) = try Self.scan([volume], state: state)
+            #expect(quiet.reused, "before \(label): nothing changed, the inventory is reused")
+            #expect(try Self.json(same) == Self.json(Self.scan([volume], state: nil).0))
+            try change()
+            let (inventory, report) = try Self.scan([volume], state: state)
+            #expect(!report.reused, "after \(label)")
+            #expect(report.listed == 0, "after \(label): no folder changed")
+            #expect(try Self.json(inventory) == Self.json(Self.scan([volume], state: nil).0), "after \(label)")
+        }
+    }
+
+    /// The inventory kept in a state file reads back equal, field for field.
+    @Test func theKeptInventoryReadsBackEqual() throws {
+        let volume = try SampleVolume.temporary(#function)
+        defer { volume.remove() }
+        let inventory = try Self.scan([volume], state: nil).0
+        #expect(try JSONDecoder().decode(Inventory.self, from: JSONEncoder().encode(inventory)) == inventory)
     }
 
     /// A state file written for one root says nothing about another.
@@ -184,24 +229,46 @@ import Testing
         #expect(report.replayed > 10)
     }
 
-    /// The listing codec gives back what it was given, and refuses what it did not make.
+    /// A listing gives back what was put in it, and damage is refused, never misread.
     @Test func listingsRoundTripAndDamageIsCaught() throws {
-        var record = FolderRecord(path: Array("a/b".utf8), stamp: FolderStamp(device: 1, inode: 2, modified: 3, changed: 4),
-                                  reusable: true, subfolders: [Array("x".utf8), Array("é y".utf8)],
-                                  kept: [.init(name: Array("c.zip".utf8), kind: .file), .init(name: Array("l".utf8), kind: .symlink)],
-                                  files: 7, symlinks: 1, specials: 0, extensions: [0x7A6970: 3, 0x747874: 4])
-        let bytes = ListingCodec.encode(record)
-        var decoded = FolderRecord(path: record.path, stamp: record.stamp, reusable: true)
-        try ListingCodec.decode(bytes, into: &decoded)
-        #expect(decoded.subfolders == record.subfolders)
-        #expect(decoded.kept == record.kept)
-        #expect(decoded.extensions == record.extensions)
-        for cut in 0..<bytes.count {
-            var partial = FolderRecord(path: [], stamp: record.stamp, reusable: true)
-            #expect(throws: ListingCodec.Damaged.self) { try ListingCodec.decode(Array(bytes[..<cut]), into: &partial) }
+        var listing = Listing()
+        listing.append(.subfolder, name: Array("x".utf8))
+        listing.append(.subfolder, name: Array("é y".utf8))
+        listing.append(.file, name: Array("c.zip".utf8))
+        listing.append(.symlink, name: Array("l".utf8))
+        listing.append(extension: 0x7A6970, files: 3)
+        listing.append(extension: 0x747874, files: 300)
+        func read(_ bytes: [UInt8]) throws(Listing.Damaged) -> ([String], [UInt64: Int]) {
+            var names: [String] = []
+            var extensions: [UInt64: Int] = [:]
+            try Listing(validating: bytes).forEach { tag, name in
+                names.append("\(tag):\(String(decoding: name, as: UTF8.self))")
+            } extensions: { key, files in extensions[key] = files }
+            return (names, extensions)
         }
-        record.subfolders = [Array("..".utf8)]
-        var bad = FolderRecord(path: [], stamp: record.stamp, reusable: true)
-        #expect(throws: ListingCodec.Damaged.self) { try ListingCodec.decode(ListingCodec.encode(record), into: &bad) }
+        let (names, extensions) = try read(listing.bytes)
+        #expect(names == ["subfolder:x", "subfolder:é y", "file:c.zip", "symlink:l"])
+        #expect(extensions == [0x7A6970: 3, 0x747874: 300])
+        // Every cut that ends inside an item is refused (cuts between items are shorter listings).
+        let whole = listing.bytes
+        var boundaries: Set<Int> = [0]
+        var partial = Listing()
+        for (tag, name) in [(Listing.Tag.subfolder, "x"), (.subfolder, "é y"), (.file, "c.zip"), (.symlink, "l")] {
+            partial.append(tag, name: Array(name.utf8))
+            boundaries.insert(partial.bytes.count)
+        }
+        partial.append(extension: 0x7A6970, files: 3)
+        boundaries.insert(partial.bytes.count)
+        for cut in 0..<whole.count where !boundaries.contains(cut) {
+            #expect(throws: Listing.Damaged.self) { _ = try read(Array(whole[..<cut])) }
+        }
+        for bad in ["..", ".", "a/b"] {
+            var damaged = Listing()
+            damaged.append(.file, name: Array(bad.utf8))
+            #expect(throws: Listing.Damaged.self) { _ = try read(damaged.bytes) }
+        }
+        #expect(throws: Listing.Damaged.self) { _ = try read([9, 1, 0x61]) }  // an unknown tag
+        #expect(Listing.isPath(Array("a/b c/d".utf8)))
+        #expect(!Listing.isPath(Array("a//b".utf8)) && !Listing.isPath(Array("a/../b".utf8)) && !Listing.isPath(Array("/a".utf8)))
     }
 }
