@@ -11,13 +11,21 @@ import SunsetCore
 public enum RulePackLoader {
     /// Loads one pack from YAML text. `file` names it in errors; `source` is recorded in
     /// results; `osReleases` are the tables its host examples are judged with.
+    ///
+    /// `judgingOnly` reads only what judging needs: no examples, no condition text for
+    /// `rules explain`, and no check of the message templates (the engine parses them when
+    /// it renders). It is for the built-in packs, which the test suite reads in full
+    /// (RuleExampleTests), so that every command does not check them again at start-up.
     public static func load(yaml text: String, file: String, source: String? = nil,
                             osReleases: OSReleases = PackSet.builtInOSReleases,
-                            runExamples: Bool = true, signaturesOnly: Bool = false) throws -> RulePack {
+                            runExamples: Bool = true, signaturesOnly: Bool = false,
+                            judgingOnly: Bool = false) throws -> RulePack {
+        precondition(!(judgingOnly && runExamples), "examples are not read when judging only")
         let parsed = try StrictYAML.parse(text, file: file)
+        let full = !judgingOnly
         if case let .mapping(mapping) = parsed.node, mapping["programs"] != nil {
             return try loadProgramPack(parsed, file: file, source: source, osReleases: osReleases, runExamples: runExamples,
-                                       signaturesOnly: signaturesOnly)
+                                       signaturesOnly: signaturesOnly, full: full)
         }
         let top = try parsed.fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
         let version = try top["version"].int()
@@ -40,8 +48,8 @@ public enum RulePackLoader {
                             rules: [], checklist: [], source: source ?? file)
         }
         let dates = product.dates
-        let rules = try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: dates) }
-        let steps = try loadList(top["checklist"], diagnostics) { try loadStep($0, pack: id, dates: dates) }
+        let rules = try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: dates, full: full) }
+        let steps = try loadList(top["checklist"], diagnostics) { try loadStep($0, pack: id, dates: dates, full: full) }
         try diagnostics.check()
         let pack = RulePack(id: id, version: packVersion, product: product, signatures: signatures,
                             rules: rules, checklist: steps, source: source ?? file)
