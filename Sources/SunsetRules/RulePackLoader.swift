@@ -91,7 +91,7 @@ public enum RulePackLoader {
             offers.append(.init(id: id, title: try LocalizedText.load(offer["title"]), deadline: deadline))
         }
         for (name, value) in try fields.optional("dates")?.entries() ?? [] {
-            guard name.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil else {
+            guard isWord(name, firstDigit: false) || name.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil else {
                 throw value.error("date names are lower-case words joined by '-', not '\(name)'")
             }
             try add(name, try value.date(), at: value)
@@ -146,9 +146,23 @@ public enum RulePackLoader {
 
     static func identifier(_ yaml: StrictYAML) throws -> String {
         let text = try yaml.string()
-        guard text.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
+        guard isWord(text, firstDigit: true) || text.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
             throw yaml.error("ids are lower-case letters, digits and '-', not '\(text)'")
         }
         return text
+    }
+
+    /// Lower-case ASCII letters, digits and '-', starting with a letter (or a digit too, with
+    /// `firstDigit`): the common case of the patterns above, checked without a regular
+    /// expression, which then decides only the rest (with its own reading of `$`).
+    static func isWord(_ text: String, firstDigit: Bool) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+                || (firstDigit && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)) else { return false }
+        while let byte = bytes.next() {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "-") else { return false }
+        }
+        return true
     }
 }
