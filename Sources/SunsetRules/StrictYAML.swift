@@ -186,10 +186,20 @@ public struct StrictYAML {
 
     /// An integer.
     public func int() throws -> Int {
+        if let scalar, scalar.style == .plain, let value = Self.decimal(scalar.string) { return value }
         guard scalar != nil, let value = node.int, node.isPlainNumber else {
             throw error("expected a whole number, found \(describeScalar)")
         }
         return value
+    }
+
+    /// Digits without a leading zero (or a lone `0`), read as Yams reads them (`010` is
+    /// octal to Yams, so it and every other form are left to it).
+    private static func decimal(_ text: String) -> Int? {
+        let digits = text.utf8
+        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1,
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(text)
     }
 
     /// `true` or `false`.

@@ -41,6 +41,20 @@ import Testing
         #expect((try? name("\"\\u00a0x\"")) == "\u{a0}x")
     }
 
+    /// Whole numbers are read as Yams reads them, octal and hexadecimal included; quoted ones are text.
+    @Test func wholeNumbersAreReadAsYamsReadsThem() throws {
+        func number(_ yaml: String) throws -> Int {
+            try StrictYAML.parse("n: \(yaml)\n", file: "t.yaml").fields(required: ["n"])["n"].int()
+        }
+        let cases: [(String, Int)] = [("0", 0), ("7", 7), ("19045", 19045), ("010", 8), ("0x1F", 31), ("1_000", 1000), ("-3", -3), ("+4", 4)]
+        for (yaml, value) in cases {
+            #expect(try number(yaml) == value, "\(yaml)")
+        }
+        for refused in ["\"12\"", "1.5", "twelve", "99999999999999999999"] {
+            #expect(throws: RulePackError.self, "\(refused)") { try number(refused) }
+        }
+    }
+
     /// Keys equal in text and (full-schema) tag are refused by Yams; those that differ only
     /// in being quoted are refused by `fields(…)`, pointing at the key.
     @Test func duplicateKeysAreRefusedWhereTheyWereBefore() throws {
