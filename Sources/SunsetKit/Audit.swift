@@ -59,9 +59,12 @@ public enum Audit {
         var waivers: WaiverSet
 
         init(rulePaths: [String], waivers: String?) throws {
+            // The OS tables are read on another core while the packs load; an error in the
+            // packs is still the one reported first.
+            let tables = Background { try PackSet.osReleases(extra: rulePaths) }
             let packs = try PackSet.load(extra: rulePaths)
             self.packs = packs
-            osReleases = try PackSet.osReleases(extra: rulePaths)
+            osReleases = try tables.value()
             self.waivers = try waivers.map {
                 try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
             } ?? .none
