@@ -24,10 +24,15 @@ public enum Audit {
     public static func run(_ options: AuditOptions) throws -> Outcome {
         if options.output == "-" && options.formats.count != 1 { throw KitError.stdoutNeedsOneFormat }
         let started = Date()
-        let templates = try TemplateSet(overrides: options.templates)
-        let (results, packs) = try judge(roots: options.roots, asOf: options.asOf, rulePaths: options.rulePaths,
-                                         excludes: options.excludes, language: options.language,
-                                         warnWithin: options.warnWithin, waivers: options.waivers)
+        // The report templates parse on another core while the packs load, the two slowest
+        // parts of starting an audit. A bad template is still the first error reported, and
+        // stops the audit before the scan.
+        let parsing = Background { [templates = options.templates] in try TemplateSet(overrides: templates) }
+        let loading = Result { try Judging(rulePaths: options.rulePaths, waivers: options.waivers) }
+        let templates = try parsing.value()
+        let judging = try loading.get()
+        let (results, packs) = try judging.judge(roots: options.roots, asOf: options.asOf, excludes: options.excludes,
+                                                 language: options.language, warnWithin: options.warnWithin)
         let seconds = Date().timeIntervalSince(started)
         let lifecycle = HostLifecycle.lookup(try PackSet.osReleases(extra: options.rulePaths))
         let input = ReportInput(results: results, language: options.language, packs: packs, failOn: options.failOn,
@@ -43,14 +48,35 @@ public enum Audit {
     public static func judge(roots: [String], asOf: CalendarDay, rulePaths: [String], excludes: [String],
                              language: Language, warnWithin: Int,
                              waivers: String?, state: String? = nil) throws -> (results: AuditResults, packs: [RulePack]) {
-        let packs = try PackSet.load(extra: rulePaths)
-        let osReleases = try PackSet.osReleases(extra: rulePaths)
-        let waiverSet = try waivers.map {
-            try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
-        } ?? .none
-        let results = try evaluate(roots: roots, asOf: asOf, packs: packs, excludes: excludes, language: language,
-                                   warnWithin: warnWithin, osReleases: osReleases, waivers: waiverSet, state: state)
-        return (results, packs)
+        try Judging(rulePaths: rulePaths, waivers: waivers)
+            .judge(roots: roots, asOf: asOf, excludes: excludes, language: language, warnWithin: warnWithin, state: state)
+    }
+
+    /// The packs, OS tables and waivers an audit judges with, loaded before it scans.
+    private struct Judging {
+        var packs: [RulePack]
+        var osReleases: OSReleases
+        var waivers: WaiverSet
+
+        init(rulePaths: [String], waivers: String?) throws {
+            // The OS tables are read on another core while the packs load; an error in the
+            // packs is still the one reported first.
+            let tables = Background { try PackSet.osReleases(extra: rulePaths) }
+            let packs = try PackSet.load(extra: rulePaths)
+            self.packs = packs
+            osReleases = try tables.value()
+            self.waivers = try waivers.map {
+                try WaiverSet.load(contentsOf: URL(fileURLWithPath: $0), knownRules: packs.flatMap(\.rules).map(\.fullID))
+            } ?? .none
+        }
+
+        /// Scans the roots and judges what was found.
+        func judge(roots: [String], asOf: CalendarDay, excludes: [String], language: Language,
+                   warnWithin: Int, state: String? = nil) throws -> (results: AuditResults, packs: [RulePack]) {
+            let results = try evaluate(roots: roots, asOf: asOf, packs: packs, excludes: excludes, language: language,
+                                       warnWithin: warnWithin, osReleases: osReleases, waivers: waivers, state: state)
+            return (results, packs)
+        }
     }
 
     /// Scans and judges, without writing anything: the packs' findings, with the waivers

@@ -50,7 +50,7 @@ public enum RuleCatalog {
         guard let language = Language(rawValue: lang) else {
             throw KitError.badFormat(lang, known: Language.allCases.map(\.rawValue))
         }
-        let packs = try PackSet.load(extra: extra)
+        let packs = try PackSet.load(extra: extra, withExamples: true)
         let ids = packs.flatMap(\.rules).map(\.fullID)
         for pack in packs {
             if let rule = pack.rules.first(where: { $0.fullID == id || (!id.contains("/") && $0.id == id) }) {

@@ -23,7 +23,7 @@ public struct TemplateSet: Sendable {
         for (path, _) in Embedded.base64 {
             files[path] = String(decoding: Embedded.data(path) ?? Data(), as: UTF8.self)
         }
-        var strings = try Self.decodeStrings(files["strings.yaml"] ?? "", name: "strings.yaml")
+        var strings = try Self.builtInStrings(files["strings.yaml"] ?? "")
         if let folder {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             guard names.contains(where: { $0.hasSuffix(".mustache") || $0 == "strings.yaml" }) else {
@@ -56,7 +56,32 @@ public struct TemplateSet: Sendable {
         self.strings = strings
     }
 
-    private static func decodeStrings(_ text: String, name: String) throws -> [String: [String: String]] {
+    /// The built-in labels. `YAMLDecoder` finds each key of a mapping by walking the mapping,
+    /// which made reading the built-in `strings.yaml` a fifth of an empty audit; its plain
+    /// shape (label → language → text) is walked directly here, and a test checks that this
+    /// reads it exactly as `YAMLDecoder` does. A file of another shape goes to `YAMLDecoder`,
+    /// as the labels of `--templates` folders always do.
+    static func builtInStrings(_ text: String) throws -> [String: [String: String]] {
+        try walkedStrings(text) ?? decodeStrings(text, name: "strings.yaml")
+    }
+
+    /// A mapping of mappings of plain or quoted texts, or nil for anything else.
+    static func walkedStrings(_ text: String) -> [String: [String: String]]? {
+        guard case let .mapping(labels)? = try? Yams.compose(yaml: text, .basic) else { return nil }
+        var strings: [String: [String: String]] = [:]
+        for (key, value) in labels {
+            guard let key = key.scalar?.string, case let .mapping(texts) = value else { return nil }
+            var entry: [String: String] = [:]
+            for (language, text) in texts {
+                guard let language = language.scalar?.string, let text = text.scalar?.string else { return nil }
+                entry[language] = text
+            }
+            strings[key] = entry
+        }
+        return strings
+    }
+
+    static func decodeStrings(_ text: String, name: String) throws -> [String: [String: String]] {
         do {
             return try YAMLDecoder().decode([String: [String: String]].self, from: text)
         } catch {

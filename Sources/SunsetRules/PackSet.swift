@@ -7,15 +7,24 @@ import SunsetCore
 public enum PackSet {
     // MARK: - Built in
 
-    /// The product packs compiled into the binary (`Rules/*.yaml`).
+    /// The product packs compiled into the binary (`Rules/*.yaml`), read in full: every
+    /// template checked and every example read (the test suite runs them).
     public static func builtIn() throws -> [RulePack] {
+        try builtIn(judgingOnly: false)
+    }
+
+    /// The built-in packs, read in full or (`judgingOnly`) with only what judging needs: no
+    /// examples, no condition text and no template checks, which `builtIn()` and the test
+    /// suite do, so that a shipped binary does not redo them at every start.
+    static func builtIn(judgingOnly: Bool) throws -> [RulePack] {
         try Embedded.base64.keys.sorted()
             .filter { $0.hasSuffix(".yaml") && !$0.contains("/") }
             .map { path in
                 // Their examples run in the test suite (RuleExampleTests) and in `rules
-                // validate`; a shipped binary does not run them again at every start.
+                // validate`; a shipped binary does not run them again at every start, so it
+                // needs no OS tables to judge them with (the audit reads those on its own).
                 try RulePackLoader.load(yaml: embeddedText(path), file: "Rules/\(path)", source: "built-in",
-                                        osReleases: builtInOSReleases, runExamples: false)
+                                        osReleases: OSReleases(), runExamples: false, judgingOnly: judgingOnly)
             }
     }
 
@@ -52,9 +61,11 @@ public enum PackSet {
     // MARK: - With --rules
 
     /// The built-in packs overridden and extended by pack files and folders. The examples of
-    /// packs from disk are not run here (`sunset rules validate` runs them).
-    public static func load(extra paths: [String]) throws -> [RulePack] {
-        var packs = try builtIn()
+    /// packs from disk are read (so a broken one is refused) but not run here (`sunset rules
+    /// validate` runs them); those of the built-in packs are read only `withExamples` (for
+    /// `rules explain`, which shows them and the conditions as written).
+    public static func load(extra paths: [String], withExamples: Bool = false) throws -> [RulePack] {
+        var packs = try builtIn(judgingOnly: !withExamples)
         for pack in try load(fromDisk: paths) {
             packs.removeAll { $0.id == pack.id }
             packs.append(pack)

@@ -58,7 +58,8 @@ public struct Rule: Sendable {
     public var remediation: LocalizedText
     public var references: [String]
     public var condition: Condition
-    /// The condition as written in the pack, for `rules explain`.
+    /// The condition as written in the pack, for `rules explain` (empty, like `examples`, in
+    /// a built-in pack read for judging only: see `RulePackLoader.load`).
     public var conditionYAML: String
     /// Inventories on which the rule must fire, and inventories on which it must not.
     public var examples: [RuleExample]

@@ -11,7 +11,7 @@ import SunsetCore
 /// examples, and have neither signatures nor checklist.
 extension RulePackLoader {
     static func loadProgramPack(_ yaml: StrictYAML, file: String, source: String?, osReleases: OSReleases,
-                                runExamples: Bool, signaturesOnly: Bool) throws -> RulePack {
+                                runExamples: Bool, signaturesOnly: Bool, full: Bool = true) throws -> RulePack {
         let top = try yaml.fields(required: ["version", "pack", "programs", "rules"])
         let version = try top["version"].int()
         guard RulePack.supportedVersions.contains(version) else {
@@ -24,7 +24,7 @@ extension RulePackLoader {
                                        supportEnd: nil, offers: [], dates: [:])
         let diagnostics = Diagnostics()
         // A scan needs no rules, and a program pack has no signatures: it is read no further.
-        let rules = signaturesOnly ? [] : try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: [:]) }
+        let rules = signaturesOnly ? [] : try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: [:], full: full) }
         try diagnostics.check()
         var result = RulePack(id: id, version: try pack["version"].string(), product: product,
                               signatures: ProductSignatures(product: id), rules: rules, checklist: [], source: source ?? file)

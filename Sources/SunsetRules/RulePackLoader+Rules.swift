@@ -5,7 +5,9 @@ import Yams
 extension RulePackLoader {
     // MARK: - Rules
 
-    static func loadRule(_ yaml: StrictYAML, pack: String, dates: [String: CalendarDay]) throws -> Rule {
+    /// One rule; without `full`, its examples and condition text are left unread and its
+    /// templates unchecked (see `load(yaml:…judgingOnly:)`).
+    static func loadRule(_ yaml: StrictYAML, pack: String, dates: [String: CalendarDay], full: Bool = true) throws -> Rule {
         let fields = try yaml.fields(
             required: ["id", "scope", "severity", "title", "when", "message", "remediation", "examples"],
             optional: ["references"]
@@ -20,12 +22,12 @@ extension RulePackLoader {
             scope: scope,
             severity: try fields["severity"].choice(Severity.self),
             title: try LocalizedText.load(fields["title"]),
-            message: try template(fields["message"], catalog: catalog),
-            remediation: try template(fields["remediation"], catalog: catalog),
+            message: try template(fields["message"], catalog: catalog, checked: full),
+            remediation: try template(fields["remediation"], catalog: catalog, checked: full),
             references: try fields.optional("references")?.strings() ?? [],
             condition: condition,
-            conditionYAML: (try? Yams.serialize(node: fields["when"].node, width: -1, allowUnicode: true)) ?? "",
-            examples: try loadExamples(fields["examples"], product: pack, dates: dates)
+            conditionYAML: full ? (try? Yams.serialize(node: fields["when"].node, width: -1, allowUnicode: true)) ?? "" : "",
+            examples: full ? try loadExamples(fields["examples"], product: pack, dates: dates) : []
         )
     }
 
@@ -45,7 +47,7 @@ extension RulePackLoader {
 
     // MARK: - Checklist
 
-    static func loadStep(_ yaml: StrictYAML, pack: String, dates: [String: CalendarDay]) throws -> StepDefinition {
+    static func loadStep(_ yaml: StrictYAML, pack: String, dates: [String: CalendarDay], full: Bool = true) throws -> StepDefinition {
         let fields = try yaml.fields(required: ["id", "per", "title", "how-to", "done-when", "evidence"],
                                      optional: ["label", "date-from", "applies-when"])
         let id = try identifier(fields["id"])
@@ -75,16 +77,18 @@ extension RulePackLoader {
                 guard per == .company else { throw node.error("'applies-when' is for per-company steps only") }
                 return try Condition.load(node, catalog: catalog)
             },
-            evidence: try template(fields["evidence"], catalog: catalog)
+            evidence: try template(fields["evidence"], catalog: catalog, checked: full)
         )
     }
 
     // MARK: - Templates
 
     /// A localized text whose every language parses as a Mustache template that names only
-    /// facts of `catalog` (so a typo cannot print as an empty string).
-    static func template(_ yaml: StrictYAML, catalog: FactCatalog) throws -> LocalizedText {
+    /// facts of `catalog` (so a typo cannot print as an empty string). Unless `checked` is
+    /// false (a built-in pack read for judging only): then it is only read.
+    static func template(_ yaml: StrictYAML, catalog: FactCatalog, checked: Bool = true) throws -> LocalizedText {
         let text = try LocalizedText.load(yaml)
+        guard checked else { return text }
         let fields = try yaml.fields(required: Language.allCases.map(\.rawValue))
         let known = TemplateText.knownNames(catalog)
         for language in Language.allCases {

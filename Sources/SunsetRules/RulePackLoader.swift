@@ -11,13 +11,21 @@ import SunsetCore
 public enum RulePackLoader {
     /// Loads one pack from YAML text. `file` names it in errors; `source` is recorded in
     /// results; `osReleases` are the tables its host examples are judged with.
+    ///
+    /// `judgingOnly` reads only what judging needs: no examples, no condition text for
+    /// `rules explain`, and no check of the message templates (the engine parses them when
+    /// it renders). It is for the built-in packs, which the test suite reads in full
+    /// (RuleExampleTests), so that every command does not check them again at start-up.
     public static func load(yaml text: String, file: String, source: String? = nil,
                             osReleases: OSReleases = PackSet.builtInOSReleases,
-                            runExamples: Bool = true, signaturesOnly: Bool = false) throws -> RulePack {
+                            runExamples: Bool = true, signaturesOnly: Bool = false,
+                            judgingOnly: Bool = false) throws -> RulePack {
+        precondition(!(judgingOnly && runExamples), "examples are not read when judging only")
         let parsed = try StrictYAML.parse(text, file: file)
+        let full = !judgingOnly
         if case let .mapping(mapping) = parsed.node, mapping["programs"] != nil {
             return try loadProgramPack(parsed, file: file, source: source, osReleases: osReleases, runExamples: runExamples,
-                                       signaturesOnly: signaturesOnly)
+                                       signaturesOnly: signaturesOnly, full: full)
         }
         let top = try parsed.fields(required: ["version", "pack", "product", "signatures", "rules", "checklist"])
         let version = try top["version"].int()
@@ -40,8 +48,8 @@ public enum RulePackLoader {
                             rules: [], checklist: [], source: source ?? file)
         }
         let dates = product.dates
-        let rules = try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: dates) }
-        let steps = try loadList(top["checklist"], diagnostics) { try loadStep($0, pack: id, dates: dates) }
+        let rules = try loadList(top["rules"], diagnostics) { try loadRule($0, pack: id, dates: dates, full: full) }
+        let steps = try loadList(top["checklist"], diagnostics) { try loadStep($0, pack: id, dates: dates, full: full) }
         try diagnostics.check()
         let pack = RulePack(id: id, version: packVersion, product: product, signatures: signatures,
                             rules: rules, checklist: steps, source: source ?? file)
@@ -83,7 +91,7 @@ public enum RulePackLoader {
             offers.append(.init(id: id, title: try LocalizedText.load(offer["title"]), deadline: deadline))
         }
         for (name, value) in try fields.optional("dates")?.entries() ?? [] {
-            guard name.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil else {
+            guard isWord(name, firstDigit: false) || name.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil else {
                 throw value.error("date names are lower-case words joined by '-', not '\(name)'")
             }
             try add(name, try value.date(), at: value)
@@ -138,9 +146,23 @@ public enum RulePackLoader {
 
     static func identifier(_ yaml: StrictYAML) throws -> String {
         let text = try yaml.string()
-        guard text.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
+        guard isWord(text, firstDigit: true) || text.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
             throw yaml.error("ids are lower-case letters, digits and '-', not '\(text)'")
         }
         return text
+    }
+
+    /// Lower-case ASCII letters, digits and '-', starting with a letter (or a digit too, with
+    /// `firstDigit`): the common case of the patterns above, checked without a regular
+    /// expression, which then decides only the rest (with its own reading of `$`).
+    static func isWord(_ text: String, firstDigit: Bool) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+                || (firstDigit && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)) else { return false }
+        while let byte = bytes.next() {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "-") else { return false }
+        }
+        return true
     }
 }

@@ -21,7 +21,7 @@ public struct StrictYAML {
     public static func parse(_ text: String, file: String) throws -> StrictYAML {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try compose(text)
         } catch let error as YamlError {
             throw Self.syntaxError(error, file: file)
         }
@@ -29,6 +29,26 @@ public struct StrictYAML {
             throw RulePackError.invalid(file: file, line: 1, column: 1, keyPath: "", reason: "the file is empty")
         }
         return StrictYAML(node: node, file: file, keyPath: "")
+    }
+
+    /// The document's nodes, with no implicit tags where that changes nothing: this wrapper
+    /// decides every scalar's type itself (`string()`, `int()`…), and resolving Yams's tags,
+    /// a regular expression per scalar, was most of the time spent reading a pack.
+    ///
+    /// Tags matter only to Yams's duplicate-key check, which tells keys apart by text and
+    /// tag. A quoted key is always a string; a plain one is a string for the basic schema but
+    /// may be a number for the full one, so the basic schema finds more duplicates (a plain
+    /// `1` and a quoted `"1"`): when it finds one, the text is read again with the full
+    /// schema, which refuses exactly what it refused before or leaves the key to
+    /// `fields(…)`. An explicit tag (`!!int 1`) can make two keys equal for the full schema
+    /// only, so a text with a `!` anywhere is read with the full schema from the start.
+    private static func compose(_ text: String) throws -> Node? {
+        guard !text.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: text, .default) }
+        do {
+            return try Yams.compose(yaml: text, .basic)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: text, .default)
+        }
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> RulePackError {
@@ -156,7 +176,9 @@ public struct StrictYAML {
         guard let scalar, scalar.style != .plain || node.isPlainString else {
             throw error("expected text, found \(describeScalar)")
         }
-        guard !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Blank when every character is white space: the same test as trimming it away,
+        // without building the trimmed copy of every text.
+        guard !scalar.string.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) else {
             throw error("the text must not be empty")
         }
         return scalar.string
@@ -164,10 +186,20 @@ public struct StrictYAML {
 
     /// An integer.
     public func int() throws -> Int {
+        if let scalar, scalar.style == .plain, let value = Self.decimal(scalar.string) { return value }
         guard scalar != nil, let value = node.int, node.isPlainNumber else {
             throw error("expected a whole number, found \(describeScalar)")
         }
         return value
+    }
+
+    /// Digits without a leading zero (or a lone `0`), read as Yams reads them (`010` is
+    /// octal to Yams, so it and every other form are left to it).
+    private static func decimal(_ text: String) -> Int? {
+        let digits = text.utf8
+        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1,
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(text)
     }
 
     /// `true` or `false`.
@@ -207,7 +239,21 @@ private extension Node {
     /// A plain scalar that YAML's core schema reads as a string (not a number, bool or null).
     var isPlainString: Bool {
         guard case let .scalar(scalar) = self, scalar.style == .plain else { return false }
+        if let first = scalar.string.utf8.first, Self.startsOnlyText(first) { return bool == nil }
         return int == nil && float == nil && bool == nil && null == nil
+    }
+
+    /// Whether a plain scalar starting with this byte can be neither a number nor a null:
+    /// an ASCII letter other than those starting `inf`, `nan`, `snan` and `null`, which Swift
+    /// and Yams read as numbers or null (their checks are slow, and most texts start with
+    /// another letter). Booleans are still checked.
+    private static func startsOnlyText(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+             UInt8(ascii: "s"), UInt8(ascii: "S"): return false
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
+        default: return false
+        }
     }
 
     /// A plain scalar that reads as an integer.

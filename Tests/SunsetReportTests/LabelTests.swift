@@ -1,7 +1,7 @@
 import Foundation
 import SunsetCore
 import SunsetFixtures
-import SunsetReport
+@testable import SunsetReport
 import SunsetRules
 import Testing
 
@@ -11,6 +11,15 @@ import Testing
         let templates = try TemplateSet.builtIn()
         #expect(templates.untranslatedKeys == [])
         #expect(templates.labelKeys.count > 100)
+    }
+
+    /// The built-in labels are walked directly rather than decoded (`TemplateSet.builtInStrings`):
+    /// exactly what `YAMLDecoder` reads from the file.
+    @Test func builtInLabelsReadAsYAMLDecoderReadsThem() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Reports/strings.yaml"), encoding: .utf8)
+        let walked = try #require(TemplateSet.walkedStrings(text))
+        #expect(walked == (try TemplateSet.decodeStrings(text, name: "strings.yaml")))
+        #expect(walked.count > 100)
     }
 
     @Test func everyLabelTheTemplatesNameExists() throws {

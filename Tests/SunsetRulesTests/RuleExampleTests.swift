@@ -30,6 +30,38 @@ import Testing
         }
     }
 
+    /// The commands judge with the built-in packs read without their examples, condition
+    /// text and template checks: otherwise the very packs read here in full.
+    @Test func packsReadForJudgingAreTheFullPacksWithoutExamples() throws {
+        let full = try PackSet.builtIn()
+        let judging = try PackSet.load(extra: [])
+        #expect(judging.map(\.id) == full.map(\.id))
+        for (pack, lean) in zip(full, judging) {
+            #expect([lean.product.name, lean.product.vendor] == [pack.product.name, pack.product.vendor])
+            #expect(lean.product.supportEnd == pack.product.supportEnd && lean.product.dates == pack.product.dates)
+            #expect(lean.product.offers.map(\.id) == pack.product.offers.map(\.id))
+            #expect(lean.product.offers.map(\.title) == pack.product.offers.map(\.title))
+            #expect(String(describing: lean.signatures) == String(describing: pack.signatures))
+            #expect(lean.rules.map(\.fullID) == pack.rules.map(\.fullID))
+            for (rule, leanRule) in zip(pack.rules, lean.rules) {
+                #expect([leanRule.title, leanRule.message, leanRule.remediation] == [rule.title, rule.message, rule.remediation])
+                #expect(leanRule.severity == rule.severity && leanRule.scope == rule.scope && leanRule.references == rule.references)
+                #expect(String(describing: leanRule.condition) == String(describing: rule.condition))
+                #expect(leanRule.examples.isEmpty && leanRule.conditionYAML.isEmpty)
+            }
+            #expect(lean.checklist.map(\.fullID) == pack.checklist.map(\.fullID))
+            for (step, leanStep) in zip(pack.checklist, lean.checklist) {
+                #expect([leanStep.title, leanStep.howTo, leanStep.evidence] == [step.title, step.howTo, step.evidence])
+                #expect(leanStep.label == step.label && leanStep.per == step.per && leanStep.dateFrom == step.dateFrom)
+                #expect(String(describing: leanStep.doneWhen) == String(describing: step.doneWhen))
+                #expect(String(describing: leanStep.appliesWhen) == String(describing: step.appliesWhen))
+            }
+        }
+        let explained = try PackSet.load(extra: [], withExamples: true)
+        #expect(explained.flatMap(\.rules).map(\.examples.count) == full.flatMap(\.rules).map(\.examples.count))
+        #expect(explained.flatMap(\.rules).map(\.conditionYAML) == full.flatMap(\.rules).map(\.conditionYAML))
+    }
+
     /// Every rule id that DESIGN.md lists for the pack is there, with the scope it gives.
     @Test func theInvoice2goPackHasEveryRuleOfTheDesign() throws {
         let expected: [String: String] = [
