@@ -11,9 +11,15 @@ import Testing
         defer { out.remove() }
         // Old access times (older than the modification times), so any ordinary read shows.
         try TreeState.setAccessTimes(volume.root, to: Date(timeIntervalSince1970: 1_400_000_000))
+        // Setting them changed every change time: wait until the folders count as settled, so
+        // that the second `check --state` takes the quick way (stat only) and is tested too.
+        Thread.sleep(forTimeInterval: 2.2)
         let before = try TreeState.record(volume.root)
         let root = volume.root.path
+        let state = out.url("check.state").path
         let commands: [[String]] = [
+            ["check", root, "--as-of", fixedAsOf, "--state", state],
+            ["check", root, "--as-of", fixedAsOf, "--state", state],
             ["scan", root, "--output", "-"],
             ["audit", root, "--as-of", fixedAsOf, "--format", "md,html,json,sarif,junit", "--output", out.url("report").path],
             ["check", root, "--as-of", fixedAsOf, "--prometheus", out.url("sunset.prom").path],
