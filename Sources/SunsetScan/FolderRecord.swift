@@ -159,21 +159,24 @@ struct Listing: Sendable, Equatable {
 
 /// The listings of an earlier walk of the same root, by folder path.
 final class FolderRecords: Sendable {
-    private let byPath: [PathKey: FolderRecord]
+    /// Nil when made for the quick check only, which needs no look-up by path.
+    private let byPath: [PathKey: FolderRecord]?
     /// Every record, in no particular order.
     let all: [FolderRecord]
 
-    init(_ records: [FolderRecord]) {
+    init(_ records: [FolderRecord], indexed: Bool = true) {
         all = records
+        guard indexed else { byPath = nil; return }
         var byPath: [PathKey: FolderRecord] = [:]
         byPath.reserveCapacity(records.count)
         for record in records { byPath[PathKey(record.path)] = record }
         self.byPath = byPath
     }
 
-    var count: Int { byPath.count }
+    var count: Int { all.count }
 
-    subscript(path: [UInt8]) -> FolderRecord? { byPath[PathKey(path)] }
+    /// The record of a folder (always nil without the index: the folder is then listed).
+    subscript(path: [UInt8]) -> FolderRecord? { byPath?[PathKey(path)] }
 }
 
 /// A path as a dictionary key, hashed as one run of bytes (an array of bytes hashes byte

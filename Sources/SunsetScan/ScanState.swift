@@ -94,7 +94,7 @@ public enum ScanState {
             guard try value("walk-rule") == identity.walkRule, try value("signatures") == identity.signatures else {
                 return ignored("state file \(path) was made with other rule packs or exclusions; ignored, every folder was listed")
             }
-            return Loaded(records: try readRecords(file, roots: roots.count, listings: listings).map { FolderRecords($0) },
+            return Loaded(records: try readRecords(file, roots: roots.count, listings: listings).map { FolderRecords($0, indexed: listings) },
                           opened: try readOpened(file, roots: roots.count), inventory: meta["inventory"].map { Data($0.utf8) })
         } catch {
             return ignored("state file \(path) is damaged (\(error)); ignored, every folder was listed")

@@ -21,50 +21,25 @@ enum StateCheck {
             guard opened >= 0 else { return nil }
             descriptors.append(opened)
         }
-        // The checks grouped by the folder that holds them: each folder is opened once (as a
-        // path only, O_PATH: nothing is read) and its entries are looked up in it, one name
-        // each, instead of a walk from the root for every path. Groups are shared out among
-        // the cores.
-        var groups: [GroupKey: [(name: [UInt8], stamp: Stamp)]] = [:]
+        // One `stat` per folder and per file, by its path from the root (no descriptor to
+        // open and close), shared out among the cores.
+        var list: [(root: Int, path: [UInt8], stamp: Stamp)] = []
         for (root, records) in loaded.records.enumerated() {
-            for record in records?.all ?? [] {
-                let path = VolumePath(bytes: record.path)
-                groups[GroupKey(root: root, folder: PathKey(path.parent.bytes)), default: []]
-                    .append((record.path.isEmpty ? [] : Array(path.lastComponentBytes), .folder(record.stamp)))
-            }
+            for record in records?.all ?? [] { list.append((root, record.path, .folder(record.stamp))) }
         }
         for (root, files) in loaded.opened.enumerated() {
-            for file in files {
-                let path = VolumePath(bytes: file.path)
-                groups[GroupKey(root: root, folder: PathKey(path.parent.bytes)), default: []]
-                    .append((Array(path.lastComponentBytes), .file(file.stamp!)))
-            }
+            for file in files { list.append((root, file.path, .file(file.stamp!))) }
         }
-        let work = Array(groups)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, work.count / 64 + 1))
+        let checks = list
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, checks.count / 256 + 1))
         let changed = Flag()
         let roots = descriptors
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < work.count, !changed.isSet {
-                let (key, entries) = work[index]
-                index += workers
-                let rootFD = roots[key.root]
-                var folder = rootFD
-                if !key.folder.bytes.isEmpty {
-                    folder = (key.folder.bytes + [0]).withUnsafeBufferPointer { buffer in
-                        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                            openat(rootFD, $0, Self.pathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                        }
-                    }
-                }
-                // A folder that cannot be opened any more has changed (its own check says so too).
-                guard folder >= 0 else { changed.set(); break }
-                for entry in entries where !entry.stamp.holds(entry.name, in: folder) {
-                    changed.set()
-                    break
-                }
-                if folder != rootFD { _ = close(folder) }
+            let share = (checks.count + workers - 1) / workers
+            for index in (worker * share)..<min(checks.count, (worker + 1) * share) {
+                let check = checks[index]
+                if !check.stamp.holds(check.path, in: roots[check.root]) { changed.set(); return }
+                if index % 512 == 0 && changed.isSet { return }
             }
         }
         guard !changed.isSet, var inventory = try? JSONDecoder().decode(Inventory.self, from: stored) else { return nil }
@@ -76,15 +51,6 @@ enum StateCheck {
             inventory.roots[index].host = host
         }
         return inventory
-    }
-
-    /// `O_PATH` (Linux): a descriptor that only names a folder; nothing is read through it.
-    static let pathOnly: Int32 = 0o10000000
-
-    /// A folder of one root.
-    struct GroupKey: Hashable {
-        var root: Int
-        var folder: PathKey
     }
 
     /// What a path was.
