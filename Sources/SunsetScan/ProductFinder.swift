@@ -15,6 +15,8 @@ struct ProductFinder {
     var probed = 0
     /// Probe results by (root, path).
     var probes: [Key: FileProbe] = [:]
+    /// Files already probed while the walk went on.
+    var early: [EarlyProbes.Key: FileProbe] = [:]
 
     struct Key: Hashable {
         var root: Int
@@ -66,7 +68,9 @@ struct ProductFinder {
                 jobs.append((Key(root: volume.index, path: path), .init(opener: volume.opener, path: path)))
             }
         }
-        let results = try Identifier().probe(jobs.map(\.1))
+        let left = jobs.filter { early[EarlyProbes.Key(root: $0.0.root, path: PathKey($0.0.path))] == nil }
+        var fresh = try Identifier().probe(left.map(\.1)).makeIterator()
+        let results = jobs.map { key, _ in early[EarlyProbes.Key(root: key.root, path: PathKey(key.path))] ?? fresh.next()! }
         probed = results.count
         for ((key, _), probe) in zip(jobs, results) {
             if let problem = probe.problem {

@@ -96,17 +96,23 @@ public struct Scanner: Sendable {
         var volumes: [Volume] = []
         var offlineCopies: [OfflineCopy] = []
         let excludes = options.excludes.map { Glob($0) }
+        // Backup and export names are probed while the walk goes on.
+        let early = EarlyProbes()
+        let earlyNames = GlobSet(options.signatures.flatMap { [GlobSet($0.backupNames).globs, ProductFinder.exportGlobs.globs] }.flatMap { $0 })
+        defer { _ = early.finish() }
         for (index, path) in options.roots.enumerated() {
             var walker = Walker(excludes: excludes, keep: keep, progress: options.progress)
             walker.previous = previous?.records[index]
             walker.recordsFolders = previous != nil
-            var volume = try Volume.open(path: path, index: index, walker: walker, log: previous == nil ? nil : OpenLog())
+            var volume = try Volume.open(path: path, index: index, walker: walker, log: previous == nil ? nil : OpenLog(),
+                                         early: (early, earlyNames))
             let bags = OfflineCopyFinder.find(in: volume)
             volume.leaveOut(bags.folders)
             offlineCopies += bags.copies
             inventory.coverage.merge(volume.coverage)
             volumes.append(volume)
         }
+        let earlyProbes = early.finish()
         // A user folder recorded on another drive may be on another root: link them first.
         CrossRootFolders.link(&volumes)
         inventory.roots = volumes.map(\.root)
@@ -117,6 +123,7 @@ public struct Scanner: Sendable {
 
         for signatures in options.signatures {
             var finder = ProductFinder(signatures: signatures, volumes: volumes)
+            finder.early = earlyProbes
             try finder.run()
             // Every piece of evidence names the root its path lies on.
             inventory.installations += finder.installations.map { var item = $0; item.evidence = item.evidence.placed(on: item.location.root); return item }

@@ -38,22 +38,32 @@ struct Volume {
 
     /// Walks the root at `path` with `walker` and reads what kind of volume it is. With
     /// `log`, every file the volume's steps open is recorded there.
-    static func open(path: String, index: Int, walker: Walker, log: OpenLog? = nil) throws(ScanError) -> Volume {
+    /// `early`, when given, receives the kept files that `earlyNames` matches as the walk finds them.
+    static func open(path: String, index: Int, walker: Walker, log: OpenLog? = nil,
+                     early: (probes: EarlyProbes, names: GlobSet)? = nil) throws(ScanError) -> Volume {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ScanError.unreadableRoot(path, reason: "no such file or folder")
         }
         guard isFolder.boolValue else { throw ScanError.notAFolder(path) }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let walk = try walker.walk(root: absolute, rootIndex: index)
+        var opener = try PathOpener(root: absolute)
+        opener.log = log
+        var walker = walker
+        if let early {
+            let files = opener
+            walker.onKept = { path in
+                if early.names.contains(path) { early.probes.submit(root: index, path: path, opener: files) }
+            }
+        }
+        let walk: Walker.Result
+        do { walk = try walker.walk(root: absolute, rootIndex: index) } catch { opener.close(); throw error }
         // Windows' own files sit at fixed, shallow places (`Users`, `Windows/System32/…`,
         // `Users/*/NTUSER.DAT`); looking for them among the shallow entries only keeps these
         // look-ups off the whole walk.
         let shallow = walk.entries.filter { Self.depth($0.path, atMost: shallowComponents) }
         let directories = walk.entries.filter { $0.kind == .directory }
         let isWindows = isWindowsVolume(shallow)
-        var opener = try PathOpener(root: absolute)
-        opener.log = log
         var notes: [(VolumePath, String)] = []
         var host = HostDetector.host(isWindowsVolume: isWindows, root: absolute, entries: shallow, opener: opener, notes: &notes)
         var coverage = walk.coverage

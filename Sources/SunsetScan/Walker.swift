@@ -24,6 +24,8 @@ public struct Walker: Sendable {
     var previous: FolderRecords?
     /// Whether to return a record of every folder listed (for a state file).
     var recordsFolders = false
+    /// Told each kept file's path as the walk finds it, from any thread.
+    var onKept: (@Sendable ([UInt8]) -> Void)?
 
     /// Top-level names skipped when the root is `/` (virtual file systems).
     static let virtualTops: Set<[UInt8]> = [Array("proc".utf8), Array("sys".utf8), Array("dev".utf8), Array("run".utf8)]
@@ -58,7 +60,7 @@ public struct Walker: Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let context = FolderLister(opener: opener, rootIndex: rootIndex, skipVirtual: root == "/", excludes: excludes,
-                                   keep: keep, keepGlobs: keep.globs.map { Glob($0) }, previous: previous,
+                                   keep: keep, keepGlobs: keep.globs.map { Glob($0) }, onKept: onKept, previous: previous,
                                    records: recordsFolders || previous != nil,
                                    settledBefore: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - FolderRecord.settleNanoseconds)
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
@@ -137,6 +139,7 @@ struct FolderLister: Sendable {
     let excludes: [Glob]
     let keep: KeepRule
     let keepGlobs: [Glob]
+    let onKept: (@Sendable ([UInt8]) -> Void)?
     let previous: FolderRecords?
     /// Whether to make a record of each folder listed.
     let records: Bool
@@ -206,7 +209,9 @@ struct FolderLister: Sendable {
                         part.coverage.files += 1
                         if let ext = ExtensionTally.fileExtension(name) { extensions[ext, default: 0] += 1 }
                         if keep.keeps(name, depth: depth, compiled: keepGlobs, path: { path(name) }) {
-                            part.entries.append(WalkEntry(path: path(name), kind: .file))
+                            let whole = path(name)
+                            onKept?(whole)
+                            part.entries.append(WalkEntry(path: whole, kind: .file))
                             record?.listing.append(.file, name: name)
                         }
                     case .symlink:
@@ -260,7 +265,10 @@ struct FolderLister: Sendable {
                 let whole = path(name)
                 part.entries.append(WalkEntry(path: whole, kind: .directory))
                 subfolders.append(whole)
-            case .file: part.entries.append(WalkEntry(path: path(name), kind: .file))
+            case .file:
+                let whole = path(name)
+                onKept?(whole)
+                part.entries.append(WalkEntry(path: whole, kind: .file))
             case .symlink: part.entries.append(WalkEntry(path: path(name), kind: .symlink))
             case .fileExtension: break
             }
