@@ -29,11 +29,6 @@ struct ExtensionTally: Sendable {
         return packed
     }
 
-    /// The same for a whole path whose last name starts at `nameStart`.
-    static func fileExtension(_ path: [UInt8], nameStart: Int) -> UInt64? {
-        path[nameStart...].withUnsafeBufferPointer { fileExtension($0) }
-    }
-
     /// An extension (lower case, without its dot) packed as `fileExtension` packs it.
     static func packed(_ name: String) -> UInt64? {
         let bytes = Array(name.utf8)

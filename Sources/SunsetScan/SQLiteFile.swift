@@ -106,9 +106,6 @@ final class SQLiteFile {
             guard count > 0, let start = sqlite3_column_blob(pointer, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
             return try body(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count))
         }
-
-        /// The column's storage class is NULL.
-        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
     }
 
     enum Value {
