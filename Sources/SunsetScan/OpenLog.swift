@@ -33,13 +33,7 @@ struct FileStamp: Hashable, Sendable {
     /// The stamp of `path` below the folder `directory`, without following a link and
     /// without opening it; nil when it cannot be told (a folder above it cannot be searched).
     static func of(_ path: [UInt8], in directory: Int32) -> FileStamp? {
-        var info = stat()
-        let status = (path + [0]).withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                fstatat(directory, $0, &info, AT_SYMLINK_NOFOLLOW)
-            }
-        }
-        if status == 0 { return FileStamp(info) }
+        if let info = PathOpener.status(of: path, in: directory) { return FileStamp(info) }
         return errno == ENOENT || errno == ENOTDIR ? .missing : nil
     }
 }

@@ -78,3 +78,39 @@ struct PathOpener {
         }
     }
 }
+
+extension PathOpener {
+    /// `fstatat` of `name` (an empty name: the folder itself) in the open folder `directory`,
+    /// without following a link; nil with `errno` set when it fails.
+    static func status<C: Collection<UInt8>>(of name: C, in directory: Int32) -> stat? {
+        var info = stat()
+        if name.isEmpty { return fstat(directory, &info) == 0 ? info : nil }
+        let found = (Array(name) + [0]).withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                fstatat(directory, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
+            }
+        }
+        return found ? info : nil
+    }
+}
+
+extension WalkEntry.Kind {
+    /// An entry's kind from its `d_type`, asking `fstatat` (without following links) on file
+    /// systems that leave it unknown. Nil when the entry is gone.
+    static func of<C: Collection<UInt8>>(type: UInt8, name: C, in directory: Int32) -> WalkEntry.Kind? {
+        switch Int32(type) {
+        case Int32(DT_REG): return .file
+        case Int32(DT_DIR): return .directory
+        case Int32(DT_LNK): return .symlink
+        case Int32(DT_UNKNOWN): break
+        default: return .special
+        }
+        guard let info = PathOpener.status(of: name, in: directory) else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .special
+        }
+    }
+}

@@ -61,13 +61,8 @@ enum StateCheck {
         func holds(_ path: [UInt8], in root: Int32) -> Bool {
             switch self {
             case let .folder(stamp):
-                var info = stat()
-                let found = path.isEmpty ? fstat(root, &info) == 0 : (path + [0]).withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        fstatat(root, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
-                    }
-                }
-                return found && info.st_mode & S_IFMT == S_IFDIR && FolderStamp(info) == stamp
+                guard let info = PathOpener.status(of: path, in: root) else { return false }
+                return info.st_mode & S_IFMT == S_IFDIR && FolderStamp(info) == stamp
             case let .file(stamp):
                 return FileStamp.of(path, in: root) == stamp
             }

@@ -37,7 +37,7 @@ extension Volume {
         defer { closedir(stream) }
         var found: [WalkEntry] = []
         while let item = readdir(stream) {
-            var name = withUnsafePointer(to: &item.pointee.d_name) { pointer in
+            let name = withUnsafePointer(to: &item.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { start in
                     Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
                 }
@@ -45,28 +45,7 @@ extension Volume {
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             let path = folder.isEmpty ? name : folder + [UInt8(ascii: "/")] + name
             if excludes.contains(where: { $0.matches(path) }) { continue }
-            var kind: WalkEntry.Kind
-            switch Int32(item.pointee.d_type) {
-            case Int32(DT_REG): kind = .file
-            case Int32(DT_DIR): continue
-            case Int32(DT_LNK): kind = .symlink
-            case Int32(DT_UNKNOWN):
-                var info = stat()
-                name.append(0)
-                let found = name.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
-                    }
-                }
-                guard found else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: kind = .file
-                case S_IFDIR: continue
-                case S_IFLNK: kind = .symlink
-                default: kind = .special
-                }
-            default: kind = .special
-            }
+            guard let kind = WalkEntry.Kind.of(type: item.pointee.d_type, name: name, in: fd), kind != .directory else { continue }
             found.append(WalkEntry(path: path, kind: kind))
         }
         return found

@@ -199,7 +199,7 @@ struct FolderLister: Sendable {
                     }
                     if skipVirtual && folder.isEmpty && Walker.virtualTops.contains(Array(name)) { return }
                     if !excludes.isEmpty { let whole = path(name); if excludes.contains(where: { $0.matches(whole) }) { return } }
-                    switch kind(of: type, fd: fd, name: name) {
+                    switch WalkEntry.Kind.of(type: type, name: name, in: fd) {
                     case .directory:
                         let whole = path(name)
                         part.entries.append(WalkEntry(path: whole, kind: .directory))
@@ -285,51 +285,19 @@ struct FolderLister: Sendable {
 
     /// The folder's stamp now, without following a link; nil when it is no folder any more.
     private func stamp(of folder: [UInt8], via parent: Int32) -> FolderStamp? {
-        var info = stat()
-        let found: Bool
-        if folder.isEmpty {
-            found = fstat(opener.rootFD, &info) == 0
-        } else if parent >= 0 || folder.count < 2048 {
-            let name = parent >= 0 ? Array(VolumePath(bytes: folder).lastComponentBytes) : folder
-            found = (name + [0]).withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    fstatat(parent >= 0 ? parent : opener.rootFD, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
-                }
-            }
+        var info: stat?
+        if folder.isEmpty || parent >= 0 || folder.count < 2048 {
+            info = parent >= 0 ? PathOpener.status(of: VolumePath(bytes: folder).lastComponentBytes, in: parent)
+                : PathOpener.status(of: folder, in: opener.rootFD)
         } else {
             let fd = opener.open(folder, flags: O_DIRECTORY)
-            found = fd >= 0 && fstat(fd, &info) == 0
-            if fd >= 0 { _ = close(fd) }
+            if fd >= 0 { info = PathOpener.status(of: [], in: fd); _ = close(fd) }
         }
-        guard found, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        guard let info, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         return FolderStamp(info)
     }
-
-    /// The entry's type from `d_type`, falling back to `fstatat` (without following links)
-    /// on file systems that do not fill it in. Nil when the entry is gone.
-    private func kind(of type: UInt8, fd: Int32, name: UnsafeBufferPointer<UInt8>) -> WalkEntry.Kind? {
-        switch Int32(type) {
-        case Int32(DT_REG): return .file
-        case Int32(DT_DIR): return .directory
-        case Int32(DT_LNK): return .symlink
-        case Int32(DT_UNKNOWN): break
-        default: return .special
-        }
-        var info = stat()
-        let found = (Array(name) + [0]).withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
-            }
-        }
-        guard found else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .symlink
-        default: return .special
-        }
-    }
 }
+
 /// The folders waiting to be listed, shared by the walk's threads. The walk ends when the
 /// queue is empty and no thread is still listing (and so could add more).
 final class FolderQueue: @unchecked Sendable {

@@ -26,6 +26,11 @@ import Testing
         return String(decoding: try encoder.encode(inventory), as: UTF8.self)
     }
 
+    /// A fresh state file path next to (not inside) the scanned folder.
+    static func stateFile(beside volume: VolumeBuilder) -> String {
+        volume.root.deletingLastPathComponent().appendingPathComponent("\(UUID()).state").path
+    }
+
     /// Waits until what was just written is old enough for its folders to be trusted.
     static func settle() { usleep(UInt32(FolderRecord.settleNanoseconds / 1000) + 100_000) }
 
@@ -35,7 +40,7 @@ import Testing
     @Test func everyChangeIsSeenAndTheRestIsReplayed() throws {
         let volume = try SampleVolume.temporary(#function)
         defer { volume.remove() }
-        let state = volume.root.deletingLastPathComponent().appendingPathComponent("\(UUID()).state").path
+        let state = Self.stateFile(beside: volume)
         defer { unlink(state) }
         let documents = "Users/marie/Documents"
         let dupont = "\(documents)/Invoice2go/Boulangerie Dupont"
@@ -114,7 +119,7 @@ import Testing
     @Test func theQuickCheckSeesAFileChangedInPlace() throws {
         let volume = try SampleVolume.temporary(#function)
         defer { volume.remove() }
-        let state = volume.root.deletingLastPathComponent().appendingPathComponent("\(UUID()).state").path
+        let state = Self.stateFile(beside: volume)
         defer { unlink(state) }
         let data = volume.url("Users/marie/Documents/Invoice2go/Boulangerie Dupont/company.mdb")
         let backup = volume.url("Users/marie/Documents/Backups/Boulangerie Dupont backup.zip")
@@ -159,7 +164,7 @@ import Testing
         let other = try SampleVolume.temporary(#function + "-other")
         defer { one.remove(); other.remove() }
         try FileManager.default.removeItem(at: other.url("Users/marie/Documents/Invoice2go/Plomberie Martin"))
-        let state = one.root.deletingLastPathComponent().appendingPathComponent("\(UUID()).state").path
+        let state = Self.stateFile(beside: one)
         defer { unlink(state) }
         Self.settle()
         _ = try Self.scan([one], state: state)
@@ -176,7 +181,7 @@ import Testing
     @Test func aStateFileFromAnotherVersionOrDamagedIsNeverTrusted() throws {
         let volume = try SampleVolume.temporary(#function)
         defer { volume.remove() }
-        let state = volume.root.deletingLastPathComponent().appendingPathComponent("\(UUID()).state").path
+        let state = Self.stateFile(beside: volume)
         defer { unlink(state) }
         Self.settle()
         let cold = try Self.json(Self.scan([volume], state: nil).0)
@@ -219,7 +224,7 @@ import Testing
     @Test func aFolderThatChangedJustBeforeItsListingIsListedAgain() throws {
         let volume = try SampleVolume.temporary(#function)
         defer { volume.remove() }
-        let state = volume.root.deletingLastPathComponent().appendingPathComponent("\(UUID()).state").path
+        let state = Self.stateFile(beside: volume)
         defer { unlink(state) }
         Self.settle()
         try volume.file("Users/marie/Documents/fresh.txt", text: "just written\n")
