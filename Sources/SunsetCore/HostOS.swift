@@ -24,6 +24,16 @@ public struct HostOS: Hashable, Codable, Sendable {
     /// Sources that disagree about the OS (e.g. the registry and the kernel file), in plain
     /// words; nil when they agree.
     public var conflicts: [String]?
+    /// For Windows, the registry's `ProductName` as written ("Windows Server 2012 R2 Standard").
+    public var productName: String?
+    /// For Windows, `InstallationType`: "Client", "Server" or "Server Core".
+    public var installationType: String?
+    /// For older Windows releases, `CSDVersion` ("Service Pack 1").
+    public var servicePack: String?
+    /// What the lifecycle packs (`windows`, `windows-server`, `macos`) say about this system's
+    /// release, chosen by build and edition; nil when no pack knows it (e.g. Linux) or no
+    /// version was read.
+    public var lifecycle: ProgramLifecycle?
 
     public init(family: String, name: String, version: String? = nil, build: Int? = nil,
                 isRunningSystem: Bool, evidence: [Evidence] = []) {
@@ -45,4 +55,19 @@ public struct HostOS: Hashable, Codable, Sendable {
 
     /// True for `HostOS.none`: the root is a plain folder.
     public var isNone: Bool { family == "none" }
+
+    /// True for a Windows server: its `InstallationType`, `ProductName` or `EditionID` says
+    /// "Server". A server shares build numbers with a client release (9600 is both Windows 8.1
+    /// and Windows Server 2012 R2) but never its name or its dates.
+    public var isServer: Bool {
+        guard family == "windows" else { return false }
+        return [installationType, productName, edition, name].contains { text in
+            text?.range(of: "server", options: .caseInsensitive) != nil
+        }
+    }
+
+    /// The words an OS release table looks for to tell an edition (`Server`) from the main line.
+    public var editionHints: String {
+        ([name, productName, edition, installationType].compactMap { $0 } + (isServer ? ["Server"] : [])).joined(separator: " ")
+    }
 }

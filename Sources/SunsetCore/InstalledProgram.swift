@@ -25,6 +25,21 @@ public struct InstalledProgram: Hashable, Codable, Sendable, Comparable {
     /// The user's files that open with it, by extension; nil when the registry associates
     /// no file type with it.
     public var dependentFiles: [DependentFiles]?
+    /// Where the entry comes from when it is not an uninstall entry: the host's operating
+    /// system, or a product pack's installation; nil for an uninstall entry.
+    public var kind: Kind?
+
+    /// What else than an uninstall entry a listed program can be.
+    public enum Kind: String, Codable, Sendable {
+        /// The operating system of a scan root (from its hives and kernel, or the running system).
+        case operatingSystem = "operating-system"
+        /// An installation a product pack found (by its folder, executable or shortcut) that no
+        /// uninstall entry lists.
+        case productInstallation = "product-installation"
+    }
+
+    /// True for the entry that stands for a host's operating system.
+    public var isOperatingSystem: Bool { kind == .operatingSystem }
 
     public init(name: String, version: String? = nil, publisher: String? = nil, installLocation: String? = nil,
                 installDate: String? = nil, location: Location? = nil, hive: Location, key: String, user: String? = nil) {

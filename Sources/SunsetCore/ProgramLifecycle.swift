@@ -29,6 +29,12 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
     public var source: String
     /// How the match was made.
     public var evidence: [Evidence]
+    /// The product rule pack whose own rules judge this program (`invoice2go-classic`); the
+    /// generic lifecycle rules then leave it alone, so that no two findings say the same thing.
+    public var judgedBy: String?
+    /// Why the cycle could not be decided among several, when it could not: the dates are then
+    /// those of the candidate that ends last, a lower bound ("at least until …").
+    public var undecided: String?
 
     public init(product: String, productName: String, cycle: String?, cycleLabel: String? = nil, version: String?,
                 releaseDate: CalendarDay? = nil, activeSupportEnd: SupportEnd? = nil, securitySupportEnd: SupportEnd? = nil,
@@ -49,6 +55,21 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
         self.source = source
         self.evidence = evidence
     }
+
+    /// The release in words: the cycle's label, with the product's name in front unless the
+    /// label already starts with a word of it ("Microsoft Windows 7 SP1", "Windows Server
+    /// 2012 R2", "Microsoft SQL Server 2012 SP4"); nil without a cycle.
+    public var releaseName: String? {
+        guard let cycle else { return nil }
+        let label = cycleLabel ?? cycle
+        let productWords = Set(productName.lowercased().split(separator: " "))
+        if let first = label.lowercased().split(separator: " ").first, productWords.contains(first) { return label }
+        return "\(productName) \(label)"
+    }
+
+    /// True when the dates are a lower bound: the cycle was not decided and the last-ending
+    /// candidate was taken.
+    public var isLowerBound: Bool { undecided != nil }
 
     /// True when security support is over on `asOf`, by its date or by inference.
     public func isEndOfLife(asOf: CalendarDay) -> Bool {

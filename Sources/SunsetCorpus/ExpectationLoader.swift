@@ -30,7 +30,7 @@ enum ExpectationLoader {
             backups: Set(try fields.optional("backups")?.strings(allowEmpty: true) ?? []), exports: Set(try fields.optional("exports")?.strings(allowEmpty: true) ?? []))
     }
 
-    private static let scopes = ["company", "host", "installation", "file"]
+    private static let scopes = ["company", "host", "installation", "file", "program"]
 
     private static func finding(_ node: StrictYAML) throws -> FindingKey {
         let fields = try node.fields(required: ["rule"], optional: scopes)

@@ -7,8 +7,10 @@ import SunsetScan
 /// and the full check of the small offline copies it found.
 enum Scanning {
     static func inventory(roots: [String], excludes: [String], packs: [RulePack], state: String? = nil) throws -> Inventory {
-        try inventory(roots: roots, excludes: excludes, signatures: packs.filter { !$0.aboutPrograms }.map(\.signatures),
-                      state: state)
+        var inventory = try inventory(roots: roots, excludes: excludes,
+                                      signatures: packs.filter { !$0.aboutPrograms }.map(\.signatures), state: state)
+        ProductPrograms.annotate(&inventory, packs: packs)
+        return inventory
     }
 
     /// With `state`, unchanged folders are replayed from that state file, which is then
@@ -25,8 +27,12 @@ enum Scanning {
         line?.finish()
         for note in report.notes { FileHandle.standardError.write(Data("sunset: note: \(note)\n".utf8)) }
         OfflineCopyCheck.deepen(&inventory)
-        // Lifecycle packs are read only when a registry listed programs to match.
-        if inventory.installedPrograms?.isEmpty == false { try LifecycleSet.builtIn().annotate(&inventory) }
+        // Lifecycle packs are read only when a registry listed programs or a host can be judged.
+        if inventory.installedPrograms?.isEmpty == false || LifecycleSet.hasHosts(inventory) {
+            let lifecycle = try LifecycleSet.builtIn()
+            lifecycle.annotate(&inventory)
+            lifecycle.annotateHosts(&inventory)
+        }
         return inventory
     }
 }

@@ -9,11 +9,15 @@ public struct HostLifecycle: Hashable, Sendable {
     public var release: String?
     public var released: CalendarDay?
     public var supportEnds: CalendarDay?
+    /// True when the release or edition could not be told and `supportEnds` is the day of the
+    /// candidate that ends last: support ended (or ends) on that day at the latest.
+    public var isLowerBound = false
 
-    public init(release: String? = nil, released: CalendarDay? = nil, supportEnds: CalendarDay? = nil) {
+    public init(release: String? = nil, released: CalendarDay? = nil, supportEnds: CalendarDay? = nil, isLowerBound: Bool = false) {
         self.release = release
         self.released = released
         self.supportEnds = supportEnds
+        self.isLowerBound = isLowerBound
     }
 
     /// Looks up a host's lifecycle; nil when nothing is known about it.
@@ -28,9 +32,13 @@ extension HostLifecycle {
     /// host's build belongs to, its release date and its end of support.
     public static func lookup(_ releases: OSReleases) -> Lookup {
         { host in
-            guard let build = host.build, let release = releases.table(for: host.family)?.release(forBuild: build, hostName: host.name + " " + (host.edition ?? "")) else {
-                return nil
+            let release = host.build.flatMap { releases.table(for: host.family)?.release(forBuild: $0, hostName: host.editionHints) }
+            // The lifecycle packs' answer knows the edition; the table's names the release.
+            if let lifecycle = host.lifecycle, let end = lifecycle.securitySupportEnd?.day {
+                return HostLifecycle(release: release?.name ?? host.name, released: lifecycle.releaseDate ?? release?.released,
+                                     supportEnds: end, isLowerBound: lifecycle.isLowerBound)
             }
+            guard let release else { return nil }
             return HostLifecycle(release: release.name, released: release.released, supportEnds: release.endOfSupport)
         }
     }

@@ -1,6 +1,8 @@
 /// One installed program in the reports' Programs section: every value a ready string.
 struct ProgramRow {
     var name: String
+    /// True for a host's operating system, listed above the programs.
+    var isSystem: Bool
     var version: String
     var cycle: String
     /// Its support status with the dates, in words.

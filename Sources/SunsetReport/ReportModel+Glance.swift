@@ -24,27 +24,6 @@ extension ReportModel {
         }
     }
 
-    /// One row per installed program past its end of life, after the companies: never green,
-    /// its status the end of support with its date; the companies' steps do not apply to it.
-    static func endOfLifeRows(_ results: AuditResults, columns: [String], labels: Labels) -> [GlanceRow] {
-        (results.inventory.installedPrograms ?? []).compactMap { program in
-            guard let lifecycle = program.lifecycle else { return nil }
-            let (_, level) = Self.status(lifecycle, asOf: results.asOf, labels: labels)
-            guard level == "ended" else { return nil }
-            // Short, so the table stays narrow: the Programs section has the whole story.
-            let status: String
-            if lifecycle.inferred {
-                status = labels["glance.program-inferred"]
-            } else if case let .date(day)? = lifecycle.securitySupportEnd {
-                status = labels.fill("glance.program-ended", labels.day(day))
-            } else {
-                status = labels["glance.program-ended-nodate"]
-            }
-            return GlanceRow(name: program.name, done: false, symbol: labels["symbol.open"], status: status,
-                             cells: columns.map { cell(nil, column: $0, labels: labels) })
-        }
-    }
-
     static func cell(_ item: ChecklistStep.Item?, column: String, labels: Labels) -> GlanceCell {
         guard let item else {
             return GlanceCell(column: column, done: false, applies: false, symbol: labels["symbol.none"], word: labels["glance.not-applicable"],

@@ -7,15 +7,20 @@ extension ReportModel {
         guard let programs = results.inventory.installedPrograms else { return nil }
         let asOf = results.asOf
         let judged = programs.filter { $0.lifecycle != nil }
+        // The systems first (a host line above the programs), then the programs by status.
         let rows = judged.map { program(($0, $0.lifecycle!), asOf: asOf, labels: labels) }
             .enumerated().sorted { (rank($0.element.level), $0.offset) < (rank($1.element.level), $1.offset) }.map(\.element)
+        let systems = judged.filter(\.isOperatingSystem).map { program(($0, $0.lifecycle!), asOf: asOf, labels: labels) }
+        let listed = programs.filter { $0.kind == nil }  // the registry's own entries
         let unknown = programs.filter { $0.lifecycle == nil }.map(\.name)
         let sources = Set(judged.compactMap { $0.lifecycle?.source }).sorted()
         return ProgramsSection(
-            heading: labels["programs.heading"], intro: labels.count("programs.intro", programs.count, judged.count),
+            heading: labels["programs.heading"],
+            intro: listed.isEmpty ? labels["programs.intro-none"]
+                : labels.count("programs.intro", listed.count, listed.filter { $0.lifecycle != nil }.count),
             nameHeader: labels["programs.name"], versionHeader: labels["programs.version"], cycleHeader: labels["programs.cycle"],
             statusHeader: labels["programs.status"], dataHeader: labels["programs.data"],
-            rows: rows, hasRows: !rows.isEmpty,
+            rows: systems + rows.filter { !$0.isSystem }, hasRows: !rows.isEmpty,
             unknown: unknown.isEmpty ? nil : labels.count("programs.unknown", unknown.count, unknown.joined(separator: ", ")),
             source: sources.isEmpty ? nil : labels.fill("programs.source", sources.joined(separator: "; ")))
     }
@@ -36,7 +41,8 @@ extension ReportModel {
             return line
         }
         let cycle = lifecycle.cycle.map { lifecycle.cycleLabel ?? $0 }
-        return ProgramRow(name: program.name, version: lifecycle.version ?? program.version ?? labels["unknown-f"],
+        return ProgramRow(name: program.isOperatingSystem ? labels.fill("glance.system", program.name) : program.name,
+                          isSystem: program.isOperatingSystem, version: lifecycle.version ?? program.version ?? labels["unknown-f"],
                           cycle: cycle ?? (lifecycle.inferred ? labels.fill("programs.before", lifecycle.cycleLabel ?? "?") : labels["unknown"]),
                           status: status, level: level, data: data, hasData: !data.isEmpty,
                           source: "\(lifecycle.productName)" + (lifecycle.link.map { " — \($0)" } ?? ""))
@@ -53,7 +59,9 @@ extension ReportModel {
                 parts.append(labels.fill("programs.ended", labels.day(day), labels.number(asOf.days(since: day))))
                 level = "ended"
             } else {
-                parts.append(labels.fill("programs.until", labels.day(day), labels.number(day.days(since: asOf))))
+                // Undecided between cycles: the last-ending one was taken, so its day is a lower bound.
+                parts.append(labels.fill(lifecycle.isLowerBound ? "programs.at-least" : "programs.until", labels.day(day),
+                                         labels.number(day.days(since: asOf))))
                 level = "supported"
             }
         case .ended?: parts.append(labels["programs.ended-nodate"]); level = "ended"

@@ -13,8 +13,10 @@ extension ReportModel {
         if let release = lifecycle?.release, release != host.name { os += " (\(release))" }
         let support: String
         if let ends = lifecycle?.supportEnds {
-            support = input.results.asOf > ends ? labels.fill("host.support-ended", labels.day(ends))
-                                                : labels.fill("host.supported-until", labels.day(ends))
+            // Undecided between editions: the day is the latest the support can end on.
+            let bound = lifecycle?.isLowerBound == true ? "-bound" : ""
+            support = input.results.asOf > ends ? labels.fill("host.support-ended" + bound, labels.day(ends))
+                                                : labels.fill("host.supported-until" + bound, labels.day(ends))
         } else {
             support = labels["unknown"]
         }

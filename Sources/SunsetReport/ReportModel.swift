@@ -23,8 +23,12 @@ struct ReportModel {
     var glanceColumns: [String]
     var glance: [GlanceRow]
     var hasGlance: Bool
+    /// The systems and the programs past their end of support, in a short table of their own.
+    var programGlance: ProgramGlance?
     var next: NextView?
     var hasNext: Bool
+    /// What stands in for the next step when there is none: all done, or no checklist at all.
+    var nothingNext: String
     var timelineSVG: String
     var timeline: [TimelineRow]
     var hasTimeline: Bool
@@ -63,7 +67,9 @@ struct ReportModel {
         if let worst = results.worstSeverity {
             risk = labels["risk.\(worst.rawValue)"]
             riskLevel = worst.rawValue
-            verdict = labels.count("verdict.findings", active.count, risk)
+            // "the highest severity is …" agrees with severity (French: "élevée"), not with the
+            // risk level ("élevé").
+            verdict = labels.count("verdict.findings", active.count, labels["severity.\(worst.rawValue)"])
         } else {
             risk = labels["risk.none"]
             riskLevel = "none"
@@ -85,10 +91,12 @@ struct ReportModel {
         let table = GlanceTable(results)
         glanceColumns = table.columns.map(\.label)
         glance = Self.glanceRows(table, labels: labels)
-            + Self.endOfLifeRows(results, columns: table.columns.map(\.label), labels: labels)
+        programGlance = Self.programGlance(results, labels: labels)
         hasGlance = !glance.isEmpty
         next = Self.nextStep(results.checklist, labels: labels)
         hasNext = next != nil
+        // With no checklist at all, "every step is done" would be a false all-clear.
+        nothingNext = results.checklist.flatMap(\.items).isEmpty ? labels["nochecklist"] : labels["nothingnext"]
         let dates = Timeline(input, labels: labels)
         timeline = dates.events.map { TimelineRow(date: labels.day($0.day), dateISO: $0.day.description, event: $0.text) }
         // The as-of day alone is no timeline.

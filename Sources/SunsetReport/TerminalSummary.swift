@@ -82,8 +82,8 @@ public struct TerminalSummary: Sendable {
     /// and the steps still open, then the step to do first; each line fits `width` columns.
     func glance(_ results: AuditResults, labels: Labels, paint: Paint) -> [String] {
         let table = GlanceTable(results)
-        // As in the reports' table: the companies, then each program past its end of life.
-        let programs = ReportModel.endOfLifeRows(results, columns: [], labels: labels)
+        // As in the reports: the companies, then the systems and the programs past their end.
+        let programs = ReportModel.programGlance(results, labels: labels)?.rows ?? []
         guard !table.rows.isEmpty || !programs.isEmpty else { return [] }
         var lines = ["", paint.bold(labels["summary.glance"])]
         let nameWidth = min((table.rows.map(\.name) + programs.map(\.name)).map { Self.clean($0).count }.max() ?? 0, 24)
@@ -101,8 +101,13 @@ public struct TerminalSummary: Sendable {
         }
         for program in programs {
             let name = Self.clean(program.name, limit: nameWidth).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            let text = Self.clean(program.status, limit: Self.width - 2 - 2 - nameWidth - 2)
-            lines.append("  " + paint.red(program.symbol) + " " + paint.bold(name) + "  " + text)
+            // "7 SP1 · ended January 14, 2020 · 23 .ods": only the parts it has (the symbol
+            // already says ended or supported).
+            var parts = [program.version, program.hasDate ? program.date : program.status, program.files]
+            parts.removeAll { $0.isEmpty }
+            let text = Self.clean(parts.joined(separator: " · "), limit: Self.width - 2 - 2 - nameWidth - 2)
+            let symbol = program.level == "supported" ? paint.green(program.symbol) : paint.red(program.symbol)
+            lines.append("  " + symbol + " " + paint.bold(name) + "  " + text)
         }
         if let next = NextStep(results.checklist) {
             let who = next.open[0].company.map { Self.clean($0) } ?? labels["checklist.machine"]

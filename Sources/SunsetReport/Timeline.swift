@@ -55,7 +55,10 @@ struct Timeline {
             guard let lifecycle = input.hostLifecycle(root.host) else { continue }
             let name = lifecycle.release ?? root.host.name
             if let day = lifecycle.released { events.append(Self.event(day, .system, "timeline.os-released", name, labels: labels)) }
-            if let day = lifecycle.supportEnds { events.append(Self.event(day, .system, "timeline.os-support-ends", name, labels: labels)) }
+            if let day = lifecycle.supportEnds {
+                let key = lifecycle.isLowerBound ? "timeline.os-support-ends-bound" : "timeline.os-support-ends"
+                events.append(Self.event(day, .system, key, name, labels: labels))
+            }
         }
         for company in inventory.companies {
             if let change = company.lastChange {

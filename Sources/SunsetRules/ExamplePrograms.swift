@@ -11,6 +11,8 @@ import SunsetCore
 ///         inferred: false                      # optional: older than every listed cycle
 ///         files: {.mdb: 3}                     # optional: dependent files by extension
 ///         also-opened-by: [LibreOffice 24.8]   # optional: other programs that open them
+///         operating-system: true               # optional: it stands for a host's system
+///         undecided: "two cycles share …"      # optional: the dates are a lower bound, and why
 ///
 /// An entry with `lifecycle: unknown` is listed without a match (never judged).
 enum ExamplePrograms {
@@ -20,7 +22,7 @@ enum ExamplePrograms {
         return try yaml.list().enumerated().map { index, item in
             let fields = try item.fields(required: ["name"], optional: [
                 "version", "product", "cycle", "released", "active-support-end", "security-support-end",
-                "extended-support-end", "inferred", "files", "also-opened-by", "lifecycle",
+                "extended-support-end", "inferred", "files", "also-opened-by", "lifecycle", "operating-system", "undecided",
             ])
             let name = try fields["name"].string()
             var program = InstalledProgram(name: name, version: try fields.optional("version")?.string(), hive: hive,
@@ -38,6 +40,8 @@ enum ExamplePrograms {
                 extendedSupportEnd: try fields.optional("extended-support-end").map(LifecycleFile.supportEnd),
                 link: "https://endoflife.date/example", inferred: try fields.optional("inferred")?.bool() ?? false,
                 source: "the rule's example", evidence: evidence)
+            program.lifecycle?.undecided = try fields.optional("undecided")?.string()
+            if try fields.optional("operating-system")?.bool() == true { program.kind = .operatingSystem }
             let others = try fields.optional("also-opened-by")?.strings() ?? []
             if let files = fields.optional("files") {
                 program.dependentFiles = try files.entries().map { ext, count in

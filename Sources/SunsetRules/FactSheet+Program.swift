@@ -3,9 +3,10 @@ import SunsetCore
 /// The `program` scope: every installed program a lifecycle pack matched, with its cycle's
 /// dates and the files that depend on it.
 extension FactSheet {
-    /// The programs judged: those with a lifecycle match, in inventory order.
+    /// The programs judged: those with a lifecycle match, in inventory order, except those a
+    /// product pack judges with its own rules.
     static func judged(_ inventory: Inventory) -> [InstalledProgram] {
-        (inventory.installedPrograms ?? []).filter { $0.lifecycle != nil }
+        (inventory.installedPrograms ?? []).filter { $0.lifecycle != nil && $0.lifecycle?.judgedBy == nil }
     }
 
     var judgedPrograms: [InstalledProgram] { Self.judged(inventory) }
@@ -30,13 +31,17 @@ extension FactSheet {
             "program.name": .text(program.name),
             "program.product": .text(lifecycle.productName),
             "program.inferred": .flag(lifecycle.inferred),
+            "program.operating-system": .flag(program.isOperatingSystem),
+            "program.lower-bound": .flag(lifecycle.isLowerBound),
             "program.source": .text(lifecycle.source),
         ]
         func put(_ name: String, _ text: String?) { if let text { values[name] = .text(text) } }
         put("program.version", lifecycle.version ?? program.version)
         put("program.cycle", lifecycle.cycle)
+        put("program.release", lifecycle.releaseName)
         put("program.latest", lifecycle.latest)
         put("program.link", lifecycle.link)
+        put("program.undecided", lifecycle.undecided)
         put("program.oldest-cycle", lifecycle.inferred ? lifecycle.cycleLabel : nil)
         if let day = lifecycle.releaseDate { values["program.release-date"] = .date(day) }
         for (name, end) in [("active-support", lifecycle.activeSupportEnd), ("security-support", lifecycle.securitySupportEnd),

@@ -84,14 +84,20 @@ struct FactSheet {
             facts["host.running-system"] = .flag(host.isRunningSystem)
             if let build = host.build {
                 facts["host.build"] = .number(build)
-                if let table = evaluation.osReleases.table(for: host.family), let release = table.release(forBuild: build, hostName: host.name + " " + (host.edition ?? "")) {
+                if let table = evaluation.osReleases.table(for: host.family), let release = table.release(forBuild: build, hostName: host.editionHints) {
                     facts["host.release"] = .text(release.name)
                     facts["host.release-date"] = .date(release.released)
                     facts["host.end-of-support"] = .date(release.endOfSupport)
                     for (name, day) in pack.product.dates {
-                        facts["host.releases-after.\(name)"] = .number(table.releases(after: day, upToBuild: build, hostName: host.name + " " + (host.edition ?? "")))
+                        facts["host.releases-after.\(name)"] = .number(table.releases(after: day, upToBuild: build, hostName: host.editionHints))
                     }
                 }
+            }
+            // The lifecycle packs know the edition (Enterprise and Education are serviced
+            // longer than Home and Pro): their end of security support wins over the table's.
+            if let lifecycle = host.lifecycle, let end = lifecycle.securitySupportEnd?.day {
+                facts["host.end-of-support"] = .date(end)
+                if facts["host.release"] == nil { facts["host.release"] = .text(host.name) }
             }
             return Entry(subject: Subject(kind: .host, name: host.name), facts: facts, evidence: host.evidence)
         }

@@ -1,3 +1,5 @@
+import SunsetCore
+
 /// A language Sunset writes its reports and messages in.
 public enum Language: String, CaseIterable, Codable, Sendable {
     case en, fr
@@ -8,6 +10,18 @@ public enum Language: String, CaseIterable, Codable, Sendable {
         switch self {
         case .en: return count.magnitude == 1
         case .fr: return count.magnitude <= 1
+        }
+    }
+
+    /// A day as a sentence in the language holds it: ISO 8601 in English (as the reports have
+    /// always written it there), "1er janvier 2020" / "28 novembre 2026" in French.
+    public func sentenceDate(_ day: CalendarDay) -> String {
+        switch self {
+        case .en: return day.description
+        case .fr:
+            let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                          "novembre", "décembre"]
+            return "\(day.day == 1 ? "1er" : String(day.day)) \(months[day.month - 1]) \(day.year)"
         }
     }
 }

@@ -11,6 +11,8 @@ enum LifecycleFile {
         var executables: [String]
         /// How the importer turns the product into an OS release table, when it does.
         var osTable: StrictYAML?
+        /// Which hosts' operating systems the product describes, and how their cycle is found.
+        var host: HostMatch?
     }
 
     static func loadProduct(_ text: String, file: String) throws -> LifecycleProduct {
@@ -36,7 +38,7 @@ enum LifecycleFile {
 
     static func loadMatch(_ text: String, file: String) throws -> Match {
         let yaml = try StrictYAML.parse(text, file: file)
-        let top = try yaml.fields(required: ["version", "lifecycle"], optional: ["programs", "executables", "os-table"])
+        let top = try yaml.fields(required: ["version", "lifecycle"], optional: ["programs", "executables", "os-table", "host"])
         try checkVersion(top["version"])
         let patterns = try top.optional("programs")?.list().map { item -> ProgramPattern in
             let fields = try item.fields(required: ["name"], optional: ["cycle-parts"])
@@ -53,7 +55,8 @@ enum LifecycleFile {
             }
         } ?? []
         return Match(id: try RulePackLoader.identifier(top["lifecycle"]), node: top["lifecycle"], patterns: patterns,
-                     executables: try top.optional("executables")?.strings() ?? [], osTable: top.optional("os-table"))
+                     executables: try top.optional("executables")?.strings() ?? [], osTable: top.optional("os-table"),
+                     host: try top.optional("host").map(HostMatch.load))
     }
 
     /// A date, or `true` (ended, no date) / `false` (no end announced).

@@ -19,6 +19,9 @@ public struct LifecycleProduct: Sendable {
     /// Globs over the program files the product installs (`**/EXCEL.EXE`), to link file
     /// associations whose executable is not inside a matched program's install folder.
     public var executables: [String]
+    /// The hosts whose operating system this product is (`windows`, `windows-server`,
+    /// `macos`), from the match data; nil for an ordinary program.
+    public var host: HostMatch? = nil
 }
 
 /// One release cycle and its support dates.

@@ -48,6 +48,7 @@ public struct LifecycleSet: Sendable {
             }
             products[data.id]?.patterns = data.patterns
             products[data.id]?.executables = data.executables
+            products[data.id]?.host = data.host
         }
         return LifecycleSet(products: Array(products.values))
     }

@@ -16,7 +16,7 @@ enum TemplateText {
         guard let parsed = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + template) else {
             return template  // the loader has already parsed every template; this cannot fail
         }
-        var root = context(facts)
+        var root = context(facts, language: language)
         let values = root
         root[pluralName] = MustacheLambda { (text: String) -> Any? in
             Plain(text: plural(text, context: values, language: language))
@@ -44,10 +44,16 @@ enum TemplateText {
     }
 
     /// Nests `a.b.c = v` as `["a": ["b": ["c": v]]]`, with the day counts of every date.
-    static func context(_ facts: Facts) -> [String: Any] {
+    /// Dates are written as the language writes them inside a sentence (ISO 8601 in English,
+    /// "28 novembre 2026" in French, where an ISO date reads as a foreign body).
+    static func context(_ facts: Facts, language: Language = .en) -> [String: Any] {
         var root: [String: Any] = [:]
         for (name, value) in facts.values {
-            insert(value.templateValue, at: path(name), into: &root)
+            if case let .date(day) = value {
+                insert(language.sentenceDate(day), at: path(name), into: &root)
+            } else {
+                insert(value.templateValue, at: path(name), into: &root)
+            }
             if case let .date(day) = value, let asOf = facts.asOf, name != "as-of" {
                 insert(asOf.days(since: day), at: path("days-since." + name), into: &root)
                 insert(day.days(since: asOf), at: path("days-until." + name), into: &root)

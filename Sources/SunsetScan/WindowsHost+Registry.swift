@@ -26,6 +26,14 @@ extension WindowsHost {
             host.name = productName
         }
         host.edition = registry.edition
+        host.productName = registry.productName
+        host.installationType = registry.installationType
+        host.servicePack = registry.servicePack
+        if host.isServer {
+            // The kernel and the build name a client release (9600 is "Windows 8.1"); a
+            // server is named as its registry names it, its release found by build later.
+            host.name = serverName(registry)
+        }
         host.displayVersion = registry.release?.value
         host.ubr = registry.ubr
         host.installDate = registry.installDate
@@ -39,5 +47,12 @@ extension WindowsHost {
             host.evidence.append(Evidence(signature: "host.conflict", detail: conflict, path: registry.hive, confidence: .medium))
         }
         return host
+    }
+
+    /// A server's name: its `ProductName` when that names a server ("Windows Server 2012 R2
+    /// Standard"), else "Windows Server" and the build.
+    static func serverName(_ registry: WindowsVersion) -> String {
+        if let product = registry.productName, product.range(of: "server", options: .caseInsensitive) != nil { return product }
+        return "Windows Server" + (registry.build.map { " (build \($0))" } ?? "")
     }
 }

@@ -12,6 +12,8 @@ struct WindowsVersion: Equatable {
     var productName: String?
     /// `EditionID`, e.g. "Professional".
     var edition: String?
+    /// `InstallationType`: "Client", "Server" or "Server Core" (Windows 7 / Server 2008 R2 on).
+    var installationType: String?
     /// `CurrentMajorVersionNumber` and `CurrentMinorVersionNumber` (Windows 10 on), else `CurrentVersion` ("6.1").
     var major: Int?
     var minor: Int?
@@ -31,6 +33,7 @@ struct WindowsVersion: Equatable {
     static func == (lhs: WindowsVersion, rhs: WindowsVersion) -> Bool {
         lhs.hive == rhs.hive && lhs.productName == rhs.productName && lhs.build == rhs.build && lhs.ubr == rhs.ubr
             && lhs.release?.value == rhs.release?.value && lhs.edition == rhs.edition
+            && lhs.installationType == rhs.installationType
     }
 
     /// Reads the key, or nil when the hive has none.
@@ -43,6 +46,7 @@ struct WindowsVersion: Equatable {
         var version = WindowsVersion(hive: path)
         version.productName = try text("ProductName")
         version.edition = try text("EditionID")
+        version.installationType = try text("InstallationType")
         version.build = try hive.number(key, "CurrentBuildNumber")
         if version.build == nil { version.build = try hive.number(key, "CurrentBuild") }
         version.major = try hive.number(key, "CurrentMajorVersionNumber")
@@ -80,6 +84,7 @@ struct WindowsVersion: Equatable {
         var parts: [String] = []
         if let productName { parts.append("ProductName '\(productName)'") }
         if let edition { parts.append("EditionID \(edition)") }
+        if let installationType { parts.append("InstallationType \(installationType)") }
         if let build { parts.append("build \(build)" + (ubr.map { ".\($0)" } ?? "")) }
         if let release { parts.append("\(release.field) \(release.value)") }
         if let servicePack { parts.append("CSDVersion '\(servicePack)'") }

@@ -88,8 +88,14 @@ import Testing
         let glance = try #require(result.stdout.components(separatedBy: "## At a glance").dropFirst().first?
             .components(separatedBy: "\n## ").first)
         let rows = glance.split(separator: "\n").filter { $0.hasPrefix("| **") }
-        #expect(rows.contains { $0.hasPrefix("| **Microsoft Office Professional Plus 2010** | ✗ end of life since October 13, 2020 |") })
+        // Companies and programs have tables of their own: a program's row has its version, its
+        // status, the day its support ended and its files, never a cell that does not apply.
+        #expect(rows.contains { $0 == "| **Microsoft Office Professional Plus 2010** | 14\\.0.7015.1000 | ✗ end of life | ended October 13, 2020 | 3 .mdb, 2 .xls |" },
+                "\(rows)")
         #expect(rows.contains { $0.hasPrefix("| **Java 8 Update 45") })
+        // The host's own system comes first, judged like any program.
+        #expect(rows.first == "| **Windows 10 22H2 (system)** | 10 22H2 | ✗ end of life | ended October 14, 2025 |  |", "\(rows)")
+        #expect(!glance.contains("not applicable"))
         // A supported program and one the data does not know get no row.
         #expect(!rows.contains { $0.contains("Notepad++") })
         #expect(!rows.contains { $0.contains("Carnet") })
@@ -106,10 +112,12 @@ import Testing
         // No product of a pack on this disk: no checklist, so no "next step" and no "all done".
         #expect(!lines.contains { $0.hasPrefix("Next:") || $0.contains("Every checklist step is done") })
         let glance = lines.drop { $0 != "At a glance:" }.prefix { !$0.isEmpty }
-        #expect(glance.contains { $0.hasPrefix("  ✗ Microsoft Office Profes") && $0.hasSuffix("end of life since October 13, 2020") })
+        #expect(glance.contains { $0.hasPrefix("  ✗ Microsoft Office Profes") && $0.contains("14.0.7015.1000 · ended October 13, 2020 · 3 .mdb,") },
+                "\(glance)")
         #expect(glance.contains { $0.hasPrefix("  ✗ Mozilla Firefox") && $0.hasSuffix("end of life (inferred)") })
-        #expect(!glance.contains { $0.contains("Notepad++") })
-        #expect(glance.count == 6, "a title and five programs: \(glance)")
+        #expect(glance.contains { $0.hasPrefix("  ✗ Windows 10 22H2 (system)") && $0.hasSuffix("ended October 14, 2025") })
+        #expect(!glance.contains { $0.contains("Notepad++") || $0.contains("not applicable") })
+        #expect(glance.count == 7, "a title, the system and five programs: \(glance)")
         #expect(glance.allSatisfy { $0.count <= 80 })
     }
 
@@ -165,7 +173,9 @@ import Testing
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let programs = try #require(try decoder.decode(InventoryDocument.self, from: Data(result.stdout.utf8)).inventory.installedPrograms)
-        #expect(programs.count == 7)  // six in SOFTWARE (both nodes), Python in paul's NTUSER.DAT
+        // The host's system, then six entries in SOFTWARE (both nodes) and Python in paul's NTUSER.DAT.
+        #expect(programs.count == 8)
+        #expect(programs.first?.isOperatingSystem == true && programs.first?.lifecycle?.cycle == "10-22h2")
         #expect(programs.filter { $0.lifecycle == nil }.map(\.name) == ["Carnet d'adresses"])
         let java = try #require(programs.first { $0.name.hasPrefix("Java 8") }?.lifecycle?.evidence.first)
         #expect(java.signature == "lifecycle.match" && java.confidence == .high)
@@ -175,13 +185,14 @@ import Testing
     @Test func checkFailsOnTheEndOfLifePrograms() throws {
         let volume = try volume(#function)
         defer { volume.remove() }
-        // Office 2010, Java 8, Python 2.7 and VirtualBox 6.0 are high; Firefox 60 (inferred) is medium.
+        // Windows 10 22H2 itself, Office 2010, Java 8, Python 2.7 and VirtualBox 6.0 are high;
+        // Firefox 60 (inferred) is medium.
         let high = try sunset().run(["check", volume.root.path, "--as-of", "2026-11-29", "--fail-on", "high"])
         #expect(high.status == 1, "\(high.stdout)\(high.stderr)")
         let nagios = try sunset().run(["check", volume.root.path, "--as-of", "2026-11-29", "--nagios"])
         #expect(nagios.status == 2)
-        #expect(nagios.stdout.hasPrefix("SUNSET CRITICAL - 4 finding(s) at or above high, 5 at or above medium"))
-        #expect(nagios.stdout.contains("'end_of_life_programs'=5;;;0"))
+        #expect(nagios.stdout.hasPrefix("SUNSET CRITICAL - 5 finding(s) at or above high, 6 at or above medium"), "\(nagios.stdout)")
+        #expect(nagios.stdout.contains("'end_of_life_programs'=6;;;0"), "\(nagios.stdout)")
         // At the end of 2019 none had passed its end of security support (Python 2.7's was 2020-01-01).
         let before = try sunset().run(["check", volume.root.path, "--as-of", "2019-12-31", "--fail-on", "high"])
         #expect(before.status == 0, "\(before.stdout)")

@@ -43,7 +43,8 @@ import Testing
         #expect(host.name == "Windows 11 23H2")
         #expect(host.conflicts?.first?.contains("build 19045") == true)
         #expect(inventory.installations.first?.version == "4.4.3")
-        #expect(inventory.installedPrograms?.count == 5)
+        #expect(inventory.installedPrograms?.count == 6)  // five uninstall entries and the host's system
+        #expect(inventory.installedPrograms?.first?.isOperatingSystem == true)
         #expect(inventory.backups.first?.placement == .cloud)
         // The backup is a day old and in OneDrive: the company needs no off-machine copy.
         #expect(!results.findings.contains { $0.ruleID.hasSuffix("backup-not-offsite") })

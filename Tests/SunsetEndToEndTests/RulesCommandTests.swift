@@ -55,7 +55,7 @@ import Testing
         let result = try sunset().run(["rules", "validate", repository.appendingPathComponent("Rules").path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("invoice2go-classic.yaml: ok"))
-        #expect(result.stdout.contains("end-of-life.yaml: ok (end-of-life 2026.12, 4 rules"))
+        #expect(result.stdout.contains("end-of-life.yaml: ok (end-of-life 2026.12, 6 rules"))
         #expect(result.stdout.contains("os/windows.yaml: ok (windows releases, 36 entries)"))
     }
 

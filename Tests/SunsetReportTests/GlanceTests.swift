@@ -54,9 +54,14 @@ import Testing
         let rendered = try runTool(["cmark-gfm", "-e", "table"], stdin: markdown)
         try #require(rendered.status == 0, "cmark-gfm is needed (apt-get install cmark-gfm): \(rendered.stderr)")
         let html = rendered.stdout
-        for header in ["Company or program", "Status", "Backed up this week", "Off the machine", "Client list", "Product list", "Offline copy"] {
+        for header in ["Company", "Status", "Backed up this week", "Off the machine", "Client list", "Product list", "Offline copy"] {
             #expect(html.contains("<th>\(header)</th>"), "no glance column \(header)")
         }
+        // The programs' own short table: the product pack's program with its pack's end of support.
+        for header in ["Program or system", "Version", "Security support"] {
+            #expect(html.contains("<th>\(header)</th>"), "no programs column \(header)")
+        }
+        #expect(!html.contains("not applicable"))
         #expect(html.contains("<td><strong>Boulangerie Dupont</strong></td>"))
         #expect(html.contains("<th>Date</th>\n<th>Event</th>"))
         let labels = try TemplateSet.builtIn().labels(.en)

@@ -73,7 +73,10 @@ import Testing
         // The sample disk's kernel is build 22631; the built-in Windows table names its release.
         #expect(html.contains("Windows 11 (Windows 11 23H2)"))
         #expect(html.contains("31 octobre 2023"))
-        #expect(html.contains("terminé le 11 novembre 2025"))
+        // No EditionID on the sample disk: Home/Pro (ended 11 November 2025) and Enterprise/Education
+        // (10 November 2026) cannot be told apart, so the later day is the one shown.
+        #expect(html.contains("terminé le 10 novembre 2026"))
+        #expect(html.contains("<th scope=\"row\">Windows 11 (système)</th>"))
         #expect(html.contains("Constats acceptés par dérogation"))
         #expect(html.contains("dérogation : r (jusqu&#39;au 2 décembre 2026)"))
         #expect(html.contains("locked : permission denied"))

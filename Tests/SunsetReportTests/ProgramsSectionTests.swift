@@ -25,6 +25,8 @@ import Testing
         let md = try render(.md, input)
         let section = try #require(md.firstRange(of: "## Programs").map { String(md[$0.lowerBound...]) })
         #expect(section.contains("The registry lists 6 installed programs; lifecycle data knows 5 of them."))
+        // The host's system is judged too, on a line of its own above the programs.
+        #expect(section.contains("| Windows 10 22H2 (system) | 10\\.0.19045 | 10 22H2 | end of life: security support ended October 14, 2025 (411 days ago) |"))
         #expect(section.contains("| Microsoft Office Professional Plus 2010 | 14\\.0.7015.1000 | 2010 SP2 | end of life: security support ended October 13, 2020 (2,238 days ago) | .mdb: 2 files (Users/paul/Documents/Compta: 2) — no other installed program opens them<br>.xls: 1 file (Users/paul/Documents: 1)"))
         #expect(section.contains("| Notepad++ (64-bit x64) | 8\\.9.7 | 8\\.9 | supported (no end announced) |"))
         #expect(section.contains("before 78 | end of life by inference"))
@@ -63,7 +65,9 @@ import Testing
             "end-of-life/security-support-ending", "end-of-life/end-of-life-inferred",
         ]))
         let results = run["results"] as? [[String: Any]] ?? []
-        #expect(results.filter { ($0["ruleId"] as? String)?.hasPrefix("end-of-life/") == true }.count == 4)
+        // Four programs and the host's own system (Windows 10 22H2, ended 2025-10-14).
+        #expect(results.filter { ($0["ruleId"] as? String)?.hasPrefix("end-of-life/") == true }.count == 5)
+        #expect(results.contains { ($0["ruleId"] as? String) == "end-of-life/os-security-support-ended" })
         // Fingerprints are stable: a second run gives the same ones.
         #expect(try render(.sarif, try judge(volume)) == sarif)
     }
@@ -76,11 +80,11 @@ import Testing
         #expect(summary.contains("6 installed programs: 4 past their end of life, 1 of unknown lifecycle"))
         let facts = HealthFacts(input.results, supportEnds: [:])
         #expect(facts.endOfLife.map { "\($0.product) \($0.cycle) \($0.days.map(String.init) ?? "-")" }
-                == ["firefox before-78 -", "office 2010 2238", "oracle-jdk 8 1704", "virtualbox 6.0 2312"])
+                == ["firefox before-78 -", "office 2010 2238", "oracle-jdk 8 1704", "virtualbox 6.0 2312", "windows 10-22h2 411"])
         let prometheus = PrometheusText.render(facts, now: 0)
         #expect(prometheus.contains("sunset_program_end_of_life_days{product=\"office\",cycle=\"2010\"} 2238\n"))
         #expect(!prometheus.contains("Microsoft Office Professional"), "program names are not label values")
-        #expect(NagiosStatus.performance(facts).contains("'end_of_life_programs'=4;;;0"))
-        #expect(facts.count(atLeast: .high) == 3)
+        #expect(NagiosStatus.performance(facts).contains("'end_of_life_programs'=5;;;0"))
+        #expect(facts.count(atLeast: .high) == 4)
     }
 }

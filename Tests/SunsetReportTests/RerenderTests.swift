@@ -70,7 +70,7 @@ import Testing
                                        "--format", "md,html", "--output", output.path])
         #expect(result.status == 0, "\(result.stderr)")
         let markdown = try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown == "# Our audit\n11 findings need attention; the highest severity is critical.\n")
+        #expect(markdown == "# Our audit\n12 findings need attention; the highest severity is critical.\n")
         let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("<h1>Our audit</h1>") && html.contains("Migration checklist"))
     }
