@@ -25,6 +25,10 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
     public var link: String?
     /// True when the version is older than every cycle the data lists: end of life by inference.
     public var inferred: Bool
+    /// True when the data splits the version into several cycles (service packs, editions)
+    /// and nothing told which one is installed: the dates are those of the cycle that ends
+    /// last, so support lasts at least until them. Absent when the cycle was decided.
+    public var lowerBound: Bool?
     /// Where the dates come from (the data set and its commit).
     public var source: String
     /// How the match was made.
@@ -33,7 +37,7 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
     public init(product: String, productName: String, cycle: String?, cycleLabel: String? = nil, version: String?,
                 releaseDate: CalendarDay? = nil, activeSupportEnd: SupportEnd? = nil, securitySupportEnd: SupportEnd? = nil,
                 extendedSupportEnd: SupportEnd? = nil, latest: String? = nil, link: String? = nil, inferred: Bool = false,
-                source: String, evidence: [Evidence]) {
+                lowerBound: Bool? = nil, source: String, evidence: [Evidence]) {
         self.product = product
         self.productName = productName
         self.cycle = cycle
@@ -46,6 +50,7 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
         self.latest = latest
         self.link = link
         self.inferred = inferred
+        self.lowerBound = lowerBound
         self.source = source
         self.evidence = evidence
     }
