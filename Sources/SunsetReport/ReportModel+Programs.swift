@@ -53,7 +53,9 @@ extension ReportModel {
                 parts.append(labels.fill("programs.ended", labels.day(day), labels.number(asOf.days(since: day))))
                 level = "ended"
             } else {
-                parts.append(labels.fill("programs.until", labels.day(day), labels.number(day.days(since: asOf))))
+                // Several cycles and nothing to pick one: the one that ends last, a lower bound.
+                let key = lifecycle.lowerBound == true ? "programs.until-at-least" : "programs.until"
+                parts.append(labels.fill(key, labels.day(day), labels.number(day.days(since: asOf))))
                 level = "supported"
             }
         case .ended?: parts.append(labels["programs.ended-nodate"]); level = "ended"
