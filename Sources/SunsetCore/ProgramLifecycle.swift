@@ -25,6 +25,10 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
     public var link: String?
     /// True when the version is older than every cycle the data lists: end of life by inference.
     public var inferred: Bool
+    /// True when the data splits the version into several cycles (service packs, editions)
+    /// and nothing told which one is installed: the dates are those of the cycle that ends
+    /// last, so support lasts at least until them. Absent when the cycle was decided.
+    public var lowerBound: Bool?
     /// Where the dates come from (the data set and its commit).
     public var source: String
     /// How the match was made.
@@ -32,14 +36,13 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
     /// The product rule pack whose own rules judge this program (`invoice2go-classic`); the
     /// generic lifecycle rules then leave it alone, so that no two findings say the same thing.
     public var judgedBy: String?
-    /// Why the cycle could not be decided among several, when it could not: the dates are then
-    /// those of the candidate that ends last, a lower bound ("at least until …").
+    /// When `lowerBound`, why the cycle could not be decided among several.
     public var undecided: String?
 
     public init(product: String, productName: String, cycle: String?, cycleLabel: String? = nil, version: String?,
                 releaseDate: CalendarDay? = nil, activeSupportEnd: SupportEnd? = nil, securitySupportEnd: SupportEnd? = nil,
                 extendedSupportEnd: SupportEnd? = nil, latest: String? = nil, link: String? = nil, inferred: Bool = false,
-                source: String, evidence: [Evidence]) {
+                lowerBound: Bool? = nil, source: String, evidence: [Evidence]) {
         self.product = product
         self.productName = productName
         self.cycle = cycle
@@ -52,6 +55,7 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
         self.latest = latest
         self.link = link
         self.inferred = inferred
+        self.lowerBound = lowerBound
         self.source = source
         self.evidence = evidence
     }
@@ -69,7 +73,7 @@ public struct ProgramLifecycle: Hashable, Codable, Sendable {
 
     /// True when the dates are a lower bound: the cycle was not decided and the last-ending
     /// candidate was taken.
-    public var isLowerBound: Bool { undecided != nil }
+    public var isLowerBound: Bool { lowerBound == true }
 
     /// True when security support is over on `asOf`, by its date or by inference.
     public func isEndOfLife(asOf: CalendarDay) -> Bool {

@@ -41,6 +41,7 @@ enum ExamplePrograms {
                 link: "https://endoflife.date/example", inferred: try fields.optional("inferred")?.bool() ?? false,
                 source: "the rule's example", evidence: evidence)
             program.lifecycle?.undecided = try fields.optional("undecided")?.string()
+            if program.lifecycle?.undecided != nil { program.lifecycle?.lowerBound = true }
             if try fields.optional("operating-system")?.bool() == true { program.kind = .operatingSystem }
             let others = try fields.optional("also-opened-by")?.strings() ?? []
             if let files = fields.optional("files") {

@@ -1,3 +1,4 @@
+import Foundation
 import SunsetCore
 
 /// One product's lifecycle as a generated pack in `Rules/lifecycle/` holds it (imported from
@@ -22,6 +23,21 @@ public struct LifecycleProduct: Sendable {
     /// The hosts whose operating system this product is (`windows`, `windows-server`,
     /// `macos`), from the match data; nil for an ordinary program.
     public var host: HostMatch? = nil
+    /// Sunset's own data on the cycles the data splits one version into, from the match
+    /// data's `cycles:` section (`11.0-sp4` from build 11.0.7001), by cycle.
+    public var cycleMatch: [String: CycleMatch] = [:]
+}
+
+/// What Sunset's match data says about one cycle, where the lifecycle data cannot tell it
+/// from its siblings: its first and last builds (either may be left to the data's `latest`
+/// and the other cycles), and the hosts it is for (globs over the host's name and edition).
+public struct CycleMatch: Hashable, Sendable {
+    /// The first build of the cycle.
+    public var from: [Int]?
+    /// The last build of the cycle.
+    public var to: [Int]?
+    /// Globs over "<host name> <edition>" (`*Server*`); nil: any host its siblings' globs leave.
+    public var hosts: [String]?
 }
 
 /// One release cycle and its support dates.
@@ -58,5 +74,21 @@ public struct LifecycleCycle: Hashable, Sendable {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
         guard !parts.isEmpty, !parts.contains(nil) else { return nil }
         return parts.compactMap { $0 }
+    }
+
+    /// The dotted numbers a text starts with (`11.0.7512.11 GDR` → [11, 0, 7512, 11]), nil
+    /// when it starts with none.
+    static func leadingNumbers(_ text: String) -> [Int]? {
+        guard let found = text.prefixMatch(of: #/\d+(?:\.\d+)*/#) else { return nil }
+        return numbers(String(found.output))
+    }
+
+    /// Compares two builds part by part, a missing part counting as 0 (11.0.2424 = 11.0.2424.0).
+    static func compare(_ left: [Int], _ right: [Int]) -> ComparisonResult {
+        for index in 0..<max(left.count, right.count) {
+            let (a, b) = (index < left.count ? left[index] : 0, index < right.count ? right[index] : 0)
+            if a != b { return a < b ? .orderedAscending : .orderedDescending }
+        }
+        return .orderedSame
     }
 }

@@ -51,6 +51,7 @@ extension LifecycleSet {
             evidence: [Evidence(signature: "lifecycle.host", detail: detail, path: host.evidence.compactMap(\.path).first,
                                 confidence: confidence)])
         lifecycle.undecided = undecided
+        lifecycle.lowerBound = undecided == nil ? nil : true
         return lifecycle
     }
 

@@ -6,38 +6,46 @@ extension LifecycleSet {
     /// `fnmatch`'s case-folding flag (GNU and BSD agree on its value).
     private static let caseFold: Int32 = 1 << 4
 
-    /// What the packs say about `program`; nil when no pattern matches its name.
-    public func lifecycle(of program: InstalledProgram) -> ProgramLifecycle? {
+    /// What the packs say about `program`, on a host of that name and edition when it is
+    /// known (it picks among cycles the match data ties to hosts); nil when no pattern matches
+    /// its name.
+    public func lifecycle(of program: InstalledProgram, host: HostOS? = nil) -> ProgramLifecycle? {
         for product in products {
             for pattern in product.patterns {
                 guard let found = pattern.match(program) else { continue }
-                return Self.resolve(found.version, cycle: found.cycle, product: product, program: program, pattern: pattern)
+                return Self.resolve(found.version, cycle: found.cycle, product: product, program: program, pattern: pattern,
+                                    host: host.flatMap(Self.hostText))
             }
         }
         return nil
     }
 
+    /// "<name> <edition>" of a host Sunset could read; nil for an unknown host or a plain folder.
+    static func hostText(_ host: HostOS) -> String? {
+        guard host.family != HostOS.unknown.family, !host.isNone else { return nil }
+        return ([host.name] + (host.edition.map { [$0] } ?? [])).joined(separator: " ")
+    }
+
     private static func resolve(_ version: String?, cycle wanted: String?, product: LifecycleProduct,
-                                program: InstalledProgram, pattern: ProgramPattern) -> ProgramLifecycle {
+                                program: InstalledProgram, pattern: ProgramPattern, host: String?) -> ProgramLifecycle {
         var detail = "uninstall entry '\(program.name)'"
         if let version = program.version { detail += " (DisplayVersion \(version))" }
         detail += " matches the \(product.name) pattern '\(pattern.source)'"
         func result(_ cycle: LifecycleCycle?, inferred: Bool = false, label: String? = nil, _ why: String,
-                    _ confidence: Confidence) -> ProgramLifecycle {
-            ProgramLifecycle(product: product.id, productName: product.name, cycle: cycle?.cycle, cycleLabel: label ?? cycle?.label,
+                    _ confidence: Confidence, lowerBound: Bool = false) -> ProgramLifecycle {
+            var lifecycle = ProgramLifecycle(product: product.id, productName: product.name, cycle: cycle?.cycle, cycleLabel: label ?? cycle?.label,
                              version: version, releaseDate: cycle?.released, activeSupportEnd: cycle?.activeSupportEnd,
                              securitySupportEnd: cycle?.securitySupportEnd, extendedSupportEnd: cycle?.extendedSupportEnd,
-                             latest: cycle?.latest, link: cycle?.link ?? product.link, inferred: inferred, source: product.source,
+                             latest: cycle?.latest, link: cycle?.link ?? product.link, inferred: inferred,
+                             lowerBound: lowerBound ? true : nil, source: product.source,
                              evidence: [Evidence(signature: "lifecycle.match", detail: "\(detail); \(why)", path: program.hive.path,
                                                  confidence: confidence)])
+            if lowerBound { lifecycle.undecided = why }
+            return lifecycle
         }
         guard let wanted else { return result(nil, "no version to tell its cycle", .low) }
-        let key = wanted.lowercased()
-        if let cycle = product.cycles.first(where: { $0.cycle.lowercased() == key }) {
-            return result(cycle, "cycle \(cycle.cycle)", .high)
-        }
-        if let cycle = product.cycles.first(where: { $0.cycle.lowercased().hasPrefix(key + "-") }) {
-            return result(cycle, "cycle \(cycle.cycle), the newest listed for \(wanted)", .medium)
+        if let choice = CycleChoice.choose(wanted, version: version, host: host, in: product) {
+            return result(choice.cycle, choice.why, choice.confidence, lowerBound: choice.lowerBound)
         }
         let numbered = product.cycles.compactMap { cycle in cycle.numbers.map { (cycle, $0) } }
         if let numbers = LifecycleCycle.numbers(wanted), !numbered.isEmpty,
@@ -56,7 +64,10 @@ extension LifecycleSet {
     /// Sets every installed program's lifecycle and the files that depend on it.
     public func annotate(_ inventory: inout Inventory) {
         guard var programs = inventory.installedPrograms else { return }
-        for index in programs.indices { programs[index].lifecycle = lifecycle(of: programs[index]) }
+        for index in programs.indices {
+            let host = inventory.roots.first { $0.index == programs[index].hive.root }?.host
+            programs[index].lifecycle = lifecycle(of: programs[index], host: host)
+        }
         let links = (inventory.fileAssociations ?? []).map { association in (association, owner(of: association, among: programs)) }
         for index in programs.indices {
             let own = links.filter { $0.1 == index }.map(\.0)

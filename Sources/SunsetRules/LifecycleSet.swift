@@ -42,13 +42,25 @@ public struct LifecycleSet: Sendable {
         }
         for (file, text) in match {
             let data = try LifecycleFile.loadMatch(text, file: file)
-            guard products[data.id] != nil else {
+            guard var product = products[data.id] else {
                 throw data.node.error("no generated lifecycle pack for '\(data.id)'"
                                       + Spelling.hint(for: data.id, among: products.keys.sorted()))
             }
-            products[data.id]?.patterns = data.patterns
-            products[data.id]?.executables = data.executables
-            products[data.id]?.host = data.host
+            for (cycle, node) in data.namedCycles where product.candidates(for: cycle).isEmpty {
+                throw node.error("the data lists no cycle '\(cycle)' for \(product.id)"
+                                 + Spelling.hint(for: cycle, among: product.cycles.map(\.cycle)))
+            }
+            for (cycle, node, match) in data.cycles {
+                guard product.cycles.contains(where: { $0.cycle == cycle }) else {
+                    throw node.error("the data lists no cycle '\(cycle)' for \(product.id)"
+                                     + Spelling.hint(for: cycle, among: product.cycles.map(\.cycle)))
+                }
+                product.cycleMatch[cycle] = match
+            }
+            product.patterns = data.patterns
+            product.executables = data.executables
+            product.host = data.host
+            products[data.id] = product
         }
         return LifecycleSet(products: Array(products.values))
     }

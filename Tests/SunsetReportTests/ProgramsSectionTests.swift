@@ -51,6 +51,22 @@ import Testing
         #expect(md.contains("pris en charge (aucune fin annoncée)"))
     }
 
+    /// A cycle taken as the one that ends last is said to be supported *at least* until then.
+    @Test func aLowerBoundSaysAtLeastUntil() throws {
+        var lifecycle = ProgramLifecycle(product: "mssqlserver", productName: "Microsoft SQL Server", cycle: "16.0", version: nil,
+                                         securitySupportEnd: .date(CalendarDay("2033-01-11")!), source: "test", evidence: [])
+        let asOf = CalendarDay("2033-01-01")!
+        let templates = try TemplateSet.builtIn()
+        #expect(ReportModel.status(lifecycle, asOf: asOf, labels: templates.labels(.en)).0 == "supported until January 11, 2033 (10 days left)")
+        lifecycle.lowerBound = true
+        #expect(ReportModel.status(lifecycle, asOf: asOf, labels: templates.labels(.en)).0
+                == "supported at least until January 11, 2033 (10 days left; the exact release could not be told, see the evidence)")
+        #expect(ReportModel.status(lifecycle, asOf: asOf, labels: templates.labels(.fr)).0
+                == "pris en charge au moins jusqu'au 11 janvier 2033 (encore 10 jours\u{202F}; la version exacte n'a pu être établie, voir les preuves)")
+        // Once past, every cycle it could be has ended: the end of life is certain.
+        #expect(ReportModel.status(lifecycle, asOf: CalendarDay("2033-01-12")!, labels: templates.labels(.en)).1 == "ended")
+    }
+
     @Test func sarifStillValidatesAndEachLifecycleRuleIsARule() throws {
         let volume = try volume(#function)
         defer { volume.remove() }

@@ -24,11 +24,12 @@ import Testing
         ("LibreOffice 7.5.3.2", "7.5.3.2", "libreoffice", "7.5"),
         ("FileMaker Pro 19", "19.6.3", "filemaker", "19"),
         ("Microsoft SQL Server 2008 R2", "10.50.6000.34", "mssqlserver", "10.50-sp3"),
-        ("Microsoft SQL Server 2012 Express LocalDB", "11.0.7001.0", "mssqlserver", "11.0"),
-        ("Microsoft SQL Server 2014 (64-bit)", "12.0.6024.0", "mssqlserver", "12.0"),
+        ("Microsoft SQL Server 2012 Express LocalDB", "11.0.7001.0", "mssqlserver", "11.0-sp4"),
+        ("Microsoft SQL Server 2014 (64-bit)", "12.0.6024.0", "mssqlserver", "12.0-sp3"),
         ("Visual Studio Community 2019", "16.11.5", "visual-studio", "16.11"),
         ("Google Chrome", "109.0.5414.120", "chrome", "109"),
-        ("Internet Explorer", "11.0.9600.19596", "internet-explorer", "11"),
+        // No host here: the edition that ends last (CycleChoiceTests has IE on each host).
+        ("Internet Explorer", "11.0.9600.19596", "internet-explorer", "11-ltsb"),
         ("Mozilla Firefox (x64 fr)", "121.0", "firefox", "121"),
     ] as [(String, String?, String, String)])
     func aRealEntryGetsItsProductAndCycle(_ name: String, _ version: String?, _ product: String, _ cycle: String) throws {
