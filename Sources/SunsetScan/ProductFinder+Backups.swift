@@ -9,7 +9,7 @@ extension ProductFinder {
             guard let probe = probes[Key(root: volume.index, path: path)] else { continue }
             let location = Location(root: volume.index, path: VolumePath(bytes: path))
             let kind = ContentKind(mime: probe.mime, description: probe.description)
-            var (owners, evidence) = ownersByName(location)
+            var (owners, evidence) = ownersByName(location, folded: FoldedName(location.path.lastComponent))
             var zip: ZipCheck.Outcome?
             if case .archive(.zip) = kind, owners.isEmpty || !evidence.isEmpty {
                 let outcome = ZipCheck.check(path, opener: volume.opener)
@@ -90,10 +90,10 @@ extension ProductFinder {
     }
 
     /// Companies a backup's name or place names, with the evidence.
-    private func ownersByName(_ location: Location) -> ([String], [Evidence]) {
+    private func ownersByName(_ location: Location, folded: FoldedName) -> ([String], [Evidence]) {
         let name = location.path.lastComponent
         var evidence: [Evidence] = []
-        if let word = signatures.backupWords.first(where: { name.lowercased().contains($0.lowercased()) }) {
+        if let word = backupWords.first(in: folded) {
             evidence.append(Evidence(signature: "backup.words", detail: "file name contains '\(word)'",
                                      path: location.path, confidence: .medium))
         }
