@@ -115,13 +115,23 @@ public enum RulePackLoader {
             versionInfo: try install.optional("version-info")?.strings() ?? [],
             registryNames: try install.optional("registry-names")?.strings() ?? [],
             companyFolders: try company["folders"].strings(),
-            companyFolderMarkers: try company.optional("markers")?.strings() ?? [],
+            companyFolderMarkers: try company.optional("markers").map(words) ?? [],
             dataFolderNames: try company.optional("data-folders")?.strings() ?? [],
             backupNames: try backup["names"].strings(),
-            backupWords: try backup["words"].strings(),
-            clientListWords: try export["clients"].strings(),
-            productListWords: try export["products"].strings()
+            backupWords: try words(backup["words"]),
+            clientListWords: try words(export["clients"]),
+            productListWords: try words(export["products"])
         )
+    }
+
+    /// A list of words matched in names. The scanner compares their letters and digits only
+    /// (case, accents and punctuation aside), so an entry with none could never match.
+    private static func words(_ yaml: StrictYAML) throws -> [String] {
+        let words = try yaml.strings()
+        for (item, word) in zip(try yaml.list(), words) where !word.contains(where: { $0.isLetter || $0.isNumber }) {
+            throw item.error("'\(word)' has no letter or digit, so it can match no name")
+        }
+        return words
     }
 
     // MARK: - Helpers

@@ -46,26 +46,31 @@ enum HeaderSniffer {
         }
     }
 
-    /// Printable runs (ASCII or UTF-16LE, three characters or more) in an old binary workbook.
+    /// Printable runs (three characters or more) in an old binary workbook: 8-bit text (ASCII or
+    /// Latin-1, as BIFF stores "compressed" strings) or UTF-16LE of the same characters, so that
+    /// "Artículos" stays one run.
     static func textRuns(_ head: [UInt8]) -> [String] {
         var runs: [String] = []
-        var ascii: [UInt8] = []
+        var narrow: [UInt8] = []
         var wide: [UInt16] = []
+        func printable(_ byte: UInt8) -> Bool { (byte >= 0x20 && byte < 0x7F) || byte >= 0xA0 }
         func flush() {
-            if ascii.count >= 3 { runs.append(String(decoding: ascii, as: UTF8.self).lowercased()) }
+            if narrow.count >= 3 { runs.append(String(decoding: narrow.map { UInt16($0) }, as: UTF16.self).lowercased()) }
             if wide.count >= 3 { runs.append(String(decoding: wide, as: UTF16.self).lowercased()) }
-            ascii.removeAll()
+            narrow.removeAll()
             wide.removeAll()
         }
         var index = 0
         while index < head.count && runs.count < maxCells * 4 {
             let byte = head[index]
-            if index + 1 < head.count, head[index + 1] == 0, byte >= 0x20, byte < 0x7F {
+            if index + 1 < head.count, head[index + 1] == 0, printable(byte) {
+                if !narrow.isEmpty { flush() }
                 wide.append(UInt16(byte))
                 index += 2
                 continue
             }
-            if byte >= 0x20 && byte < 0x7F { ascii.append(byte) } else { flush() }
+            if !wide.isEmpty { flush() }
+            if printable(byte) { narrow.append(byte) } else { flush() }
             index += 1
         }
         flush()

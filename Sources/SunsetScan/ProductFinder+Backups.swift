@@ -9,12 +9,24 @@ extension ProductFinder {
             guard let probe = probes[Key(root: volume.index, path: path)] else { continue }
             let location = Location(root: volume.index, path: VolumePath(bytes: path))
             let kind = ContentKind(mime: probe.mime, description: probe.description)
-            var (owners, evidence) = ownersByName(location)
+            let folded = FoldedName(location.path.lastComponent)
+            var (owners, evidence) = ownersByName(location, folded: folded)
             var zip: ZipCheck.Outcome?
             if case .archive(.zip) = kind, owners.isEmpty || !evidence.isEmpty {
-                let outcome = ZipCheck.check(path, opener: volume.opener)
+                // An archive named after the product is looked into: which entries are data files.
+                let named = owners.isEmpty ? productWord(in: folded) : nil
+                let sniffer = named == nil ? nil : EntrySniffer(executables: executableGlobs)
+                var heads: ZipCheck.HeadReader?
+                if let sniffer { heads = { sniffer.look($0, $1) } }
+                let outcome = ZipCheck.check(path, opener: volume.opener, heads: heads)
                 zip = outcome
-                if owners.isEmpty { (owners, evidence) = ownersByEntries(outcome.entryNames, location, evidence) }
+                if owners.isEmpty {
+                    var shown: (word: String, shown: [NamedEntry])?
+                    if let named, let sniffer {
+                        shown = (named, companiesInNamedArchive(location.path.lastComponent, dataEntries: sniffer.dataEntries))
+                    }
+                    (owners, evidence) = ownersByEntries(outcome.entryNames, location, evidence, named: shown)
+                }
             }
             guard !evidence.isEmpty else { continue }  // an archive unrelated to any company
             if owners.isEmpty, companies.count == 1 {
@@ -90,10 +102,10 @@ extension ProductFinder {
     }
 
     /// Companies a backup's name or place names, with the evidence.
-    private func ownersByName(_ location: Location) -> ([String], [Evidence]) {
+    private func ownersByName(_ location: Location, folded: FoldedName) -> ([String], [Evidence]) {
         let name = location.path.lastComponent
         var evidence: [Evidence] = []
-        if let word = signatures.backupWords.first(where: { name.lowercased().contains($0.lowercased()) }) {
+        if let word = backupWords.first(in: folded) {
             evidence.append(Evidence(signature: "backup.words", detail: "file name contains '\(word)'",
                                      path: location.path, confidence: .medium))
         }
@@ -117,29 +129,54 @@ extension ProductFinder {
     /// this backup when no folder of it was found (never silently dropped); otherwise an entry
     /// named like a data file of exactly one company, or whose path names a company. An archive
     /// that holds the program itself (its executable) shows no company by layout.
-    mutating func ownersByEntries(_ entries: [String], _ location: Location, _ evidence: [Evidence]) -> ([String], [Evidence]) {
+    ///
+    /// `named` is given for an archive whose own name carries the product's word: that word, and
+    /// the companies its data entries show (`companiesInNamedArchive`). Those entries belong to
+    /// their company before any match by data-file name, and create it when no folder of it
+    /// was found, as the layout does.
+    mutating func ownersByEntries(_ entries: [String], _ location: Location, _ evidence: [Evidence],
+                                  named: (word: String, shown: [NamedEntry])? = nil) -> ([String], [Evidence]) {
         var evidence = evidence
         var owners: [String] = []
         let program = entries.contains { executableGlobs.contains(Array($0.utf8)) }
+        let shown = program ? [] : named?.shown ?? []
+        if let named, !shown.isEmpty {
+            evidence.append(Evidence(signature: "backup.product-name", detail: "file name carries the product's name '\(named.word)'",
+                                     path: location.path, confidence: .medium))
+        }
+        /// Claims `entry` for the company `name`: a known company of that name, else a new one
+        /// known only from this archive.
+        func claim(_ name: String, entry: String, how: String) {
+            let known = companies.first { Self.squeeze($0.name.lowercased()) == Self.squeeze(name.lowercased()) }
+            let owner = known?.name ?? name
+            guard !owners.contains(owner) else { return }
+            owners.append(owner)
+            evidence.append(Evidence(signature: "backup.entries", detail: "entry '\(entry)' \(how) '\(owner)'",
+                                     at: location, confidence: .medium))
+            if known == nil {
+                companies.append(Company(
+                    product: product, name: name, folder: location, dataFiles: [],
+                    evidence: [Evidence(signature: "company.backup-only",
+                                        detail: "known only from the entries of this archive ('\(entry)'); no folder of its data was found",
+                                        at: location, confidence: .medium)],
+                    backupOnly: true))
+            }
+        }
+        let claimed = Set(shown.map(\.folder))
         for entry in entries {
             if !program, let name = companyInEntry(entry) {
-                let known = companies.first { Self.squeeze($0.name.lowercased()) == Self.squeeze(name.lowercased()) }
-                let owner = known?.name ?? name
-                guard !owners.contains(owner) else { continue }
-                owners.append(owner)
-                evidence.append(Evidence(signature: "backup.entries",
-                                         detail: "entry '\(entry)' lies in the product's data folder, under the company '\(owner)'",
-                                         at: location, confidence: .medium))
-                if known == nil {
-                    companies.append(Company(
-                        product: product, name: name, folder: location, dataFiles: [],
-                        evidence: [Evidence(signature: "company.backup-only",
-                                            detail: "known only from the entries of this archive ('\(entry)'); no folder of its data was found",
-                                            at: location, confidence: .medium)],
-                        backupOnly: true))
-                }
+                claim(name, entry: entry, how: "lies in the product's data folder, under the company")
                 continue
             }
+            if let found = shown.first(where: { $0.entry == entry }) {
+                claim(found.company, entry: entry, how: found.folder == nil
+                    ? "is a data file at the top of an archive named after the product and the company"
+                    : "is a data file under the folder '\(found.folder!)' of an archive named after the product, the company")
+                continue
+            }
+            // The other entries of a folder (or a top) already claimed belong to its company too.
+            let top = entry.split(separator: "/", omittingEmptySubsequences: true)
+            if !shown.isEmpty, claimed.contains(top.count >= 2 ? String(top[0]) : nil) || claimed.contains(nil) { continue }
             let base = (entry as NSString).lastPathComponent.lowercased()
             let holders = companies.filter { company in
                 company.dataFiles.contains { $0.location.path.lastComponent.lowercased() == base }

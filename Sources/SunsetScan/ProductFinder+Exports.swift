@@ -6,16 +6,15 @@ extension ProductFinder {
     // MARK: - Exports
 
     mutating func findExports(_ volume: Volume, files: Set<[UInt8]>) {
-        let clientWords = signatures.clientListWords.map { $0.lowercased() }
-        let productWords = signatures.productListWords.map { $0.lowercased() }
+        let lists = [(ExportKind.clients, clientWords), (.products, productWords)]
         for path in files.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             guard let probe = probes[Key(root: volume.index, path: path)] else { continue }
             let location = Location(root: volume.index, path: VolumePath(bytes: path))
-            let name = location.path.lastComponent.lowercased()
+            let name = FoldedName(location.path.lastComponent)
             var kind: ExportKind?
             var evidence: Evidence?
-            for (candidate, words) in [(ExportKind.clients, clientWords), (.products, productWords)] where kind == nil {
-                if let word = words.first(where: { name.contains($0) }) {
+            for (candidate, words) in lists where kind == nil {
+                if let word = words.first(in: name) {
                     kind = candidate
                     evidence = Evidence(signature: "export.\(candidate.rawValue)", detail: "file name contains '\(word)'",
                                         path: location.path, confidence: .medium)
@@ -23,9 +22,9 @@ extension ProductFinder {
             }
             if kind == nil {
                 let header = HeaderSniffer.cells(ext: Self.fileExtension(path), head: probe.head, path: path,
-                                                 opener: volume.opener)
-                for (candidate, words) in [(ExportKind.clients, clientWords), (.products, productWords)] where kind == nil {
-                    if let cell = header.first(where: { cell in words.contains { cell.contains($0) } }) {
+                                                 opener: volume.opener).map { ($0, FoldedName($0)) }
+                for (candidate, words) in lists where kind == nil {
+                    if let (cell, _) = header.first(where: { words.first(in: $0.1) != nil }) {
                         kind = candidate
                         evidence = Evidence(signature: "export.\(candidate.rawValue)", detail: "header has the column '\(cell)'",
                                             path: location.path, confidence: .medium)

@@ -37,6 +37,12 @@ struct ProductFinder {
     let documentsGlobs: [Glob]
     /// The Documents folders any volume's hives record, by the volume they are on.
     let recordedDocuments: [Int: [UserFolder]]
+    /// The pack's words, folded once: backup words (also inside a compound), client-list and
+    /// product-list words (at a word's start), and the product's markers in archive names.
+    let backupWords: WordList
+    let clientWords: WordList
+    let productWords: WordList
+    let markerWords: WordList
 
     init(signatures: ProductSignatures, volumes: [Volume]) {
         self.signatures = signatures
@@ -50,6 +56,10 @@ struct ProductFinder {
         documentsGlobs = Self.documentsRelative(signatures.companyFolders)
         recordedDocuments = Dictionary(grouping: volumes.flatMap(\.registry.documentsFolders).filter { $0.location != nil },
                                        by: { $0.location!.root })
+        backupWords = WordList(signatures.backupWords, anchor: .anywhere)
+        clientWords = WordList(signatures.clientListWords, anchor: .wordStart)
+        productWords = WordList(signatures.productListWords, anchor: .wordStart)
+        markerWords = WordList(signatures.companyFolderMarkers, anchor: .anywhere)
     }
 
     var product: String { signatures.product }

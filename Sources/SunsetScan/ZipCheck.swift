@@ -23,16 +23,23 @@ enum ZipCheck {
         var entryNames: [String]
     }
 
-    static func check(_ path: [UInt8], opener: PathOpener, limits: Limits = Limits()) -> Outcome {
+    /// Called with each file entry's path and first bytes (at most `headBytes`) once the entry
+    /// has inflated whole and its CRC-32 matched: a look at what the entries are, at no extra read.
+    typealias HeadReader = (_ entry: String, _ head: [UInt8]) -> Void
+
+    /// The most bytes of an entry handed to a `HeadReader`.
+    static let headBytes = 16_384
+
+    static func check(_ path: [UInt8], opener: PathOpener, limits: Limits = Limits(), heads: HeadReader? = nil) -> Outcome {
         switch opener.mapped(path) {
-        case let .success(data): return check(data, limits: limits)
+        case let .success(data): return check(data, limits: limits, heads: heads)
         case .failure(.empty): return Outcome(problem: "empty file", entryNames: [])
         case let .failure(.cannotOpen(reason)): return Outcome(problem: "cannot open: \(reason)", entryNames: [])
         }
     }
 
     /// Checks an archive held in (mapped) memory.
-    static func check(_ data: Data, limits: Limits = Limits()) -> Outcome {
+    static func check(_ data: Data, limits: Limits = Limits(), heads: HeadReader? = nil) -> Outcome {
         if let problem = data.withUnsafeBytes(ZipStructure.problem) { return Outcome(problem: problem, entryNames: []) }
         let archive: Archive
         do {
@@ -58,12 +65,15 @@ enum ZipCheck {
             do {
                 // This overload returns the CRC-32 of what it read; comparing it is ours to do.
                 var entryBytes: UInt64 = 0
+                var head: [UInt8] = []
                 let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                    if heads != nil && head.count < headBytes { head += chunk.prefix(headBytes - head.count) }
                     entryBytes += UInt64(chunk.count)
                     inflated += UInt64(chunk.count)
                     if inflated > limits.inflatedBytes || entryBytes > entry.uncompressedSize { throw Overrun() }
                 }
                 if checksum != entry.checksum { return Outcome(problem: "CRC-32 mismatch in '\(entry.path)'", entryNames: names) }
+                if let heads, !head.isEmpty { heads(entry.path, head) }
             } catch is Overrun {
                 return Outcome(problem: "'\(entry.path)' inflates past its declared size", entryNames: names)
             } catch {

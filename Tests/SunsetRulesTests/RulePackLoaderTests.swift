@@ -64,6 +64,8 @@ import Testing
         .init(name: "unknown name in a message", from: "{{company.name}} has none", to: "{{company.nmae}} has none", line: 41,
               message: "names '{{company.nmae}}', which is not a fact here — did you mean 'company.name'?"),
         .init(name: "wrong type for a list", from: "words: [backup]", to: "words: backup", line: 21, message: "expected a list"),
+        .init(name: "a word with nothing to match", from: "words: [backup]", to: "words: [backup, \" - \"]", line: 21,
+              message: "' - ' has no letter or digit, so it can match no name"),
         .init(name: "bad id", from: "- id: support-ended", to: "- id: Support Ended", line: 26,
               message: "ids are lower-case letters, digits and '-'"),
         .init(name: "date name taken by a fact", from: "- id: loyalty-discount", to: "- id: name", line: 10,
