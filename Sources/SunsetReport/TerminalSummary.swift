@@ -86,7 +86,7 @@ public struct TerminalSummary: Sendable {
         let programs = ReportModel.programGlance(results, labels: labels)?.rows ?? []
         guard !table.rows.isEmpty || !programs.isEmpty else { return [] }
         var lines = ["", paint.bold(labels["summary.glance"])]
-        let nameWidth = min((table.rows.map(\.name) + programs.map(\.name)).map { Self.clean($0).count }.max() ?? 0, 24)
+        let nameWidth = min((table.rows.map(\.name) + programs.map(\.name)).map { Self.clean($0).count }.max() ?? 0, 26)
         for row in table.rows {
             let progress = row.progress
             let symbol = labels[row.isDone ? "symbol.done" : "symbol.open"]
@@ -103,7 +103,9 @@ public struct TerminalSummary: Sendable {
             let name = Self.clean(program.name, limit: nameWidth).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             // "7 SP1 · ended January 14, 2020 · 23 .ods": only the parts it has (the symbol
             // already says ended or supported).
-            var parts = [program.version, program.hasDate ? program.date : program.status, program.files]
+            // The version only when the name does not already carry it ("Python 2.7.13").
+            let version = program.name.contains(program.version) ? "" : program.version
+            var parts = [version, program.hasDate ? program.date : program.status, program.files]
             parts.removeAll { $0.isEmpty }
             let text = Self.clean(parts.joined(separator: " · "), limit: Self.width - 2 - 2 - nameWidth - 2)
             let symbol = program.level == "supported" ? paint.green(program.symbol) : paint.red(program.symbol)
