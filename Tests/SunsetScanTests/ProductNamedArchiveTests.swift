@@ -110,6 +110,11 @@ import Testing
             ("Invoice2go backup Le Fournil", "Le Fournil"),
             ("Invoice2go Datensicherung Mars Bar", "Mars Bar"),
             ("Invoice2go backup x", nil),
+            // A capitalised particle belongs to the name; a lower-case one joins.
+            ("Invoice2go backup De Vries", "De Vries"),
+            ("Invoice2go backup de Vries", "Vries"),
+            ("Invoice2go copia de seguridad Da Silva Lda 2020", "Da Silva Lda"),
+            ("INVOICE2GO SAUVEGARDE DU 12 MARS 2019", nil),
         ]
         for (name, expected) in cases {
             #expect(finder.companyNameLeft(in: name) == expected, "\(name)")

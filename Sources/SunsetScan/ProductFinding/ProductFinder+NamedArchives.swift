@@ -53,11 +53,17 @@ extension ProductFinder {
             removed.insert(index)
         }
         var kept = words.indices.filter { !removed.contains($0) }
-        while let first = kept.first, Self.prepositions.contains(words[first].folded), first == 0 || removed.contains(first - 1) {
+        // Only a preposition written in lower case is a joining word: capitalised, it is more
+        // likely a name's own particle ("De Vries", "Da Silva", "Von Arx") and is kept. In a
+        // name written all in capitals, case tells nothing and every preposition joins.
+        let caseTells = text.contains(where: \.isLowercase)
+        let joins = { (index: Int) in
+            Self.prepositions.contains(words[index].folded) && (!caseTells || words[index].original.allSatisfy { !$0.isUppercase })
+        }
+        while let first = kept.first, joins(first), first == 0 || removed.contains(first - 1) {
             kept.removeFirst()
         }
-        while let last = kept.last, Self.prepositions.contains(words[last].folded),
-              last == words.count - 1 || removed.contains(last + 1) {
+        while let last = kept.last, joins(last), last == words.count - 1 || removed.contains(last + 1) {
             kept.removeLast()
         }
         guard let first = kept.first else { return nil }
