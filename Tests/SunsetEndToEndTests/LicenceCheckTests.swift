@@ -180,5 +180,9 @@ import Testing
         #expect(last.contains("/usr/share/common-licenses/Apache-2.0"), "\(last)")
         #expect(copyright.contains("Files: checkouts/swift-crypto/*"))
         #expect(copyright.contains("Files: swift-runtime/*"))
+        for line in copyright.split(separator: "\n") where line.hasPrefix("License: ") {
+            let names = line.dropFirst("License: ".count).components(separatedBy: " and ")
+            #expect(Set(names).count == names.count, "a licence named twice: \(line)")
+        }
     }
 }
