@@ -107,7 +107,8 @@ import Testing
         let result = try check([volume.root.path, "--prometheus", file])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains(#"sunset_backup_age_days{company="Say \"hi\" \\ back\nnext line"} 1"#), "\(text)")
+        // The backup was written a day before the fixed clock, 2026-11-28 12:00 UTC.
+        #expect(text.contains(#"sunset_newest_backup_timestamp_seconds{company="Say \"hi\" \\ back\nnext line"} 1795867200"#), "\(text)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.root.path).filter { $0.hasSuffix(".prom") } == ["sunset.prom"])
 
         // The real parser of the Prometheus Python client reads it back, label intact.
@@ -130,9 +131,9 @@ import Testing
         python.waitUntilExit()
         #expect(python.terminationStatus == 0, "prometheus_client could not parse the file (is it installed?)")
         let parsed = try JSONSerialization.jsonObject(with: data) as? [String: [[Any]]]
-        let ages = try #require(parsed?["sunset_backup_age_days"])
-        #expect((ages.first?[0] as? [String: String])?["company"] == awkward)
-        #expect(ages.first?[1] as? Double == 1)
+        let backups = try #require(parsed?["sunset_newest_backup_timestamp_seconds"])
+        #expect((backups.first?[0] as? [String: String])?["company"] == awkward)
+        #expect(backups.first?[1] as? Double == 1_795_867_200)
         #expect(parsed?["sunset_findings"]?.count == 5)
         #expect(parsed?["sunset_last_run_timestamp_seconds"]?.count == 1)
     }

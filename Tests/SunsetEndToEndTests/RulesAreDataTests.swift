@@ -81,9 +81,12 @@ import Testing
         let tree = unpacked.url(top)
         for part in ["share/man/man1/sunset.1", "share/man/man1/sunset.audit.1", "share/bash-completion/completions/sunset",
                      "share/zsh/site-functions/_sunset", "share/fish/vendor_completions.d/sunset.fish",
-                     "share/doc/sunset/copyright", "share/doc/sunset/licenses/swift-crypto/LICENSE.txt"] {
+                     "share/doc/sunset/copyright", "share/doc/sunset/LICENSE",
+                     "share/doc/sunset/licenses/swift-crypto/LICENSE.txt"] {
             #expect(FileManager.default.fileExists(atPath: tree.appendingPathComponent(part).path), "\(part) missing")
         }
+        let copyright = try String(contentsOf: tree.appendingPathComponent("share/doc/sunset/copyright"), encoding: .utf8)
+        #expect(copyright.contains("\n\nFiles: *\nCopyright: The Sunset authors\nLicense: Apache-2.0\n"), "\(copyright.prefix(1200))")
         let binary = tree.appendingPathComponent("bin/sunset")
         let version = try CommandRunner(executable: binary).run(["--version"])
         #expect(tarball.lastPathComponent.hasPrefix("sunset-\(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines))-"))

@@ -24,3 +24,13 @@ func decodeResults(_ json: String) throws -> AuditResults {
     decoder.dateDecodingStrategy = .iso8601
     return try decoder.decode(AuditResults.self, from: Data(json.utf8))
 }
+
+/// A command-line tool the tests run, found on `PATH`, or a failed expectation saying how to
+/// install it (`.ci/run` installs them): a missing tool fails a test, never skips it.
+func installedTool(_ name: String, install: String) throws -> CommandRunner {
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+    let found = folders.map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    let tool = try #require(found, "'\(name)' is not on PATH: \(install)")
+    return CommandRunner(executable: tool)
+}

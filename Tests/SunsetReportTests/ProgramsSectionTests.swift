@@ -98,7 +98,9 @@ import Testing
         #expect(facts.endOfLife.map { "\($0.product) \($0.cycle) \($0.days.map(String.init) ?? "-")" }
                 == ["firefox before-78 -", "office 2010 2238", "oracle-jdk 8 1704", "virtualbox 6.0 2312", "windows 10-22h2 411"])
         let prometheus = PrometheusText.render(facts, now: 0)
-        #expect(prometheus.contains("sunset_program_end_of_life_days{product=\"office\",cycle=\"2010\"} 2238\n"))
+        // Office 2010's security support ended on 13 October 2020: the series holds the end of that day.
+        #expect(prometheus.contains("sunset_program_end_of_life_timestamp_seconds{product=\"office\",cycle=\"2010\"} 1602633600\n"))
+        #expect(prometheus.contains("sunset_program_end_of_life_timestamp_seconds{product=\"firefox\",cycle=\"before-78\"} NaN\n"))
         #expect(!prometheus.contains("Microsoft Office Professional"), "program names are not label values")
         #expect(NagiosStatus.performance(facts).contains("'end_of_life_programs'=5;;;0"))
         #expect(facts.count(atLeast: .high) == 4)

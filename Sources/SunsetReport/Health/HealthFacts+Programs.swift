@@ -4,11 +4,13 @@ import SunsetCore
 /// lifecycle product's id and cycle (values from the data, so their number stays bounded),
 /// never by the program's free-form name.
 extension HealthFacts {
-    /// One product and cycle past its end of life, and the days since.
+    /// One product and cycle past its end of life: the last day of security support and the days since.
     public struct EndOfLifeSeries: Hashable, Sendable {
         public var product: String
         /// The cycle, or `before-<oldest cycle>` for a version older than every listed cycle.
         public var cycle: String
+        /// The last day of security support; nil when the data gives no day.
+        public var securitySupportEnd: CalendarDay?
         /// Days since security support ended; nil when the data gives no day.
         public var days: Int?
     }
@@ -18,8 +20,9 @@ extension HealthFacts {
         let series = (results.inventory.installedPrograms ?? []).compactMap { program -> EndOfLifeSeries? in
             guard let lifecycle = program.lifecycle, lifecycle.isEndOfLife(asOf: asOf) else { return nil }
             let cycle = lifecycle.cycle ?? "before-\(lifecycle.cycleLabel ?? "oldest")"
-            return EndOfLifeSeries(product: lifecycle.product, cycle: cycle,
-                                   days: lifecycle.securitySupportEnd?.day.map { asOf.days(since: $0) })
+            let end = lifecycle.securitySupportEnd?.day
+            return EndOfLifeSeries(product: lifecycle.product, cycle: cycle, securitySupportEnd: end,
+                                   days: end.map { asOf.days(since: $0) })
         }
         return Array(Set(series)).sorted { ($0.product, $0.cycle) < ($1.product, $1.cycle) }
     }
