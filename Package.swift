@@ -59,6 +59,8 @@ let package = Package(
             plugins: embedding
         ),
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // Readers of legacy databases and the readable copies made of them (issue 21).
+        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite"]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",
@@ -85,6 +87,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures"]),
         .testTarget(name: "SunsetCorpusTests", dependencies: ["SunsetCorpus", "SunsetCore"]),
+        .testTarget(name: "SunsetReadableTests", dependencies: ["SunsetReadable", "SunsetFixtures"]),
         .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures"]),
     ],
     swiftLanguageModes: [.v6]
