@@ -28,10 +28,12 @@ enum Scanning {
         for note in report.notes { FileHandle.standardError.write(Data("sunset: note: \(note)\n".utf8)) }
         OfflineCopyCheck.deepen(&inventory)
         // Lifecycle packs are read only when a registry listed programs or a host can be judged.
-        if inventory.installedPrograms?.isEmpty == false || LifecycleSet.hasHosts(inventory) {
+        if inventory.installedPrograms?.isEmpty == false {
             let lifecycle = try LifecycleSet.builtIn()
             lifecycle.annotate(&inventory)
             lifecycle.annotateHosts(&inventory)
+        } else if LifecycleSet.hasHosts(inventory) {
+            try LifecycleSet.builtIn(systemsOnly: true).annotateHosts(&inventory)
         }
         return inventory
     }

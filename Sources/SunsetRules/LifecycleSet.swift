@@ -12,12 +12,20 @@ public struct LifecycleSet: Sendable {
         self.products = products.sorted { $0.id < $1.id }
     }
 
-    /// The packs compiled into the binary.
-    public static func builtIn() throws -> LifecycleSet {
+    /// The packs compiled into the binary. With `systemsOnly`, only the products that describe
+    /// a host's operating system (a `host:` section in their match data): judging the hosts of
+    /// a scan that read no registry needs three products, not every one.
+    public static func builtIn(systemsOnly: Bool = false) throws -> LifecycleSet {
         let files = Embedded.base64.keys.sorted().filter { $0.hasPrefix("lifecycle/") && $0.hasSuffix(".yaml") }
         let text = { (path: String) in String(decoding: Embedded.data(path) ?? Data(), as: UTF8.self) }
-        return try join(generated: files.filter { !$0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) },
-                        match: files.filter { $0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) })
+        var match = files.filter { $0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) }
+        var generated = files.filter { !$0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) }
+        if systemsOnly {
+            match = try match.filter { try LifecycleFile.loadMatch($0.1, file: $0.0).host != nil }
+            let ids = Set(match.map { ($0.0 as NSString).lastPathComponent })
+            generated = generated.filter { ids.contains(($0.0 as NSString).lastPathComponent) }
+        }
+        return try join(generated: generated, match: match)
     }
 
     /// The packs of a folder laid out like `Rules/lifecycle/` (product files, and `match/`).

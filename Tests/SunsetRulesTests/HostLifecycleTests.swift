@@ -113,6 +113,15 @@ import Testing
         #expect(throws: RulePackError.self) { try LifecycleFile.loadMatch(noCondition, file: "match.yaml") }
     }
 
+    /// A scan that read no registry loads only the systems' products, and they judge alike.
+    @Test func theSystemsOnlySetHoldsTheHostProductsAndJudgesTheSame() throws {
+        let systems = try LifecycleSet.builtIn(systemsOnly: true)
+        #expect(systems.products.map(\.id) == ["macos", "windows", "windows-server"])
+        for host in [windows("6.1.7601", edition: "Professional"), windows("6.3.9600", type: "Server"), windows("10.0.22631")] {
+            #expect(systems.lifecycle(of: host) == Self.packs.lifecycle(of: host))
+        }
+    }
+
     /// Every listed host lands in the inventory once, as a program, and on every root it runs.
     @Test func annotateListsEachHostOnceAmongThePrograms() {
         var host = windows("10.0.19045", edition: "Professional", type: "Client", product: "Windows 10 Pro")
