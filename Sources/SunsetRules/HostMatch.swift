@@ -15,6 +15,7 @@ import SunsetCore
 ///     - cycles: ['*-e-lts']              # cycle ids (globs) of one edition
 ///       edition-ids: ['EnterpriseS*']    # the host's EditionID it needs (globs, any case)
 ///       needs-evidence: true             # an unknown EditionID never picks it
+///   label-words: {'(E)': '(Enterprise, Education)'}   # the data's shorthand, in words
 /// ```
 public struct HostMatch: Sendable, Hashable {
     /// How a host's version is compared with the cycles.
@@ -37,12 +38,29 @@ public struct HostMatch: Sendable, Hashable {
     public var servers: Bool?
     public var method: Method
     public var editions: [Edition]
+    /// Shorthand in the data's cycle labels and what to write instead, longest first.
+    public var labelWords: [(String, String)] = []
 
-    static let keys = ["family", "servers", "match-by", "editions"]
+    public static func == (lhs: HostMatch, rhs: HostMatch) -> Bool {
+        lhs.family == rhs.family && lhs.servers == rhs.servers && lhs.method == rhs.method && lhs.editions == rhs.editions
+            && lhs.labelWords.map(\.0) == rhs.labelWords.map(\.0) && lhs.labelWords.map(\.1) == rhs.labelWords.map(\.1)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(family)
+        hasher.combine(method)
+    }
+
+    /// A cycle label with the data's shorthand written out ("11 23H2 (E)" → "11 23H2 (Enterprise, Education)").
+    func spelledOut(_ label: String?) -> String? {
+        guard var label else { return nil }
+        for (short, long) in labelWords { label = label.replacingOccurrences(of: short, with: long) }
+        return label
+    }
 
     /// Reads a `host:` section strictly.
     static func load(_ yaml: StrictYAML) throws -> HostMatch {
-        let fields = try yaml.fields(required: ["family", "match-by"], optional: ["servers", "editions"])
+        let fields = try yaml.fields(required: ["family", "match-by"], optional: ["servers", "editions", "label-words"])
         let editions = try fields.optional("editions")?.list().map { item -> Edition in
             let edition = try item.fields(required: ["cycles"],
                                           optional: ["edition-ids", "installation-types", "service-packs", "needs-evidence"])
@@ -56,8 +74,11 @@ public struct HostMatch: Sendable, Hashable {
             }
             return result
         } ?? []
-        return HostMatch(family: try fields["family"].string(), servers: try fields.optional("servers")?.bool(),
-                         method: try fields["match-by"].choice(Method.self), editions: editions)
+        var match = HostMatch(family: try fields["family"].string(), servers: try fields.optional("servers")?.bool(),
+                              method: try fields["match-by"].choice(Method.self), editions: editions)
+        match.labelWords = try (fields.optional("label-words")?.entries() ?? []).map { ($0.key, try $0.value.string()) }
+            .sorted { $0.0.count > $1.0.count }
+        return match
     }
 
     /// True when the pack describes this host.

@@ -33,7 +33,7 @@ extension LifecycleSet {
         var detail = "\(host.name) (version \(host.version ?? host.build.map(String.init) ?? "?")"
         if let edition = host.edition { detail += ", EditionID \(edition)" }
         if let type = host.installationType { detail += ", InstallationType \(type)" }
-        detail += ") is \(product.name) \(chosen.label ?? chosen.cycle)"
+        detail += ") is \(product.name) \(match.spelledOut(chosen.label) ?? chosen.cycle)"
         var undecided: String?
         if candidates.count > 1 {
             let listed = candidates.map(\.cycle).joined(separator: ", ")
@@ -44,7 +44,7 @@ extension LifecycleSet {
         }
         if !reasons.isEmpty { detail += "; " + reasons.joined(separator: "; ") }
         var lifecycle = ProgramLifecycle(
-            product: product.id, productName: product.name, cycle: chosen.cycle, cycleLabel: chosen.label,
+            product: product.id, productName: product.name, cycle: chosen.cycle, cycleLabel: match.spelledOut(chosen.label),
             version: host.version, releaseDate: chosen.released, activeSupportEnd: chosen.activeSupportEnd,
             securitySupportEnd: chosen.securitySupportEnd, extendedSupportEnd: chosen.extendedSupportEnd,
             latest: chosen.latest, link: chosen.link ?? product.link, source: product.source,
