@@ -29,6 +29,23 @@ import Testing
         #expect(try verdict(empty(gaps: 1)).contains("but 1 place could not be read"))
     }
 
+    /// French agreements: the verdict speaks of "la gravité" (feminine), the risk line of "le
+    /// niveau de risque" (masculine); and no checklist at all is not "every step is done".
+    @Test func theVerdictAgreesWithSeverityAndNoChecklistIsNoAllClear() throws {
+        var results = empty(gaps: 0)
+        for name in ["A", "B"] {
+            results.findings.append(Finding(ruleID: "end-of-life/os-security-support-ended", severity: .high,
+                                            subject: Subject(kind: .program, name: name), title: "t", message: "m",
+                                            remediation: "r", evidence: [], fingerprint: name))
+        }
+        let french = try render(.md, ReportInput(results: results, language: .fr, packs: []))
+        #expect(french.contains("la gravité la plus haute est élevée."))
+        #expect(french.contains("**Niveau de risque\u{00A0}:** élevé"))
+        let english = try render(.md, ReportInput(results: results, language: .en, packs: []))
+        #expect(english.contains("No migration checklist applies"))
+        #expect(!english.contains("Every step of the checklist is done."))
+    }
+
     @Test func aPlainFolderSaysWhatItIs() throws {
         let markdown = try verdict(empty(gaps: 0))
         #expect(markdown.contains("a folder: a copy or an external disk"))
