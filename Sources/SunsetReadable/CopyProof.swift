@@ -17,6 +17,7 @@ struct CopyProof {
                 table.copies[index].rowsReadBack = try count(copy, table: table.name, columns: kept, gaps: &found)
                 table.gaps += found
             } catch {
+                table.copies[index].rowsReadBack = nil
                 table.gaps.append(.init(.unreadableCopy, "\(copy.format.displayName) \(place(copy)) could not be read back: \(error)"))
             }
         }
