@@ -21,6 +21,12 @@ final class SQLiteConnection {
         return try SQLiteConnection(uri, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
     }
 
+    /// Opens Sunset's own temporary copy of a database the ordinary way, so that SQLite can
+    /// read its write-ahead log (which needs a `-shm` file beside it).
+    static func privateCopy(_ path: String) throws(Failure) -> SQLiteConnection {
+        try SQLiteConnection(path, flags: SQLITE_OPEN_READWRITE)
+    }
+
     /// Opens (creating) a file to write a copy into.
     static func writing(_ path: String) throws(Failure) -> SQLiteConnection {
         try SQLiteConnection(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)

@@ -8,16 +8,47 @@ public final class SQLiteSource: DatabaseSource {
     private let connection: SQLiteConnection
     private let path: String
 
+    /// A private copy of the database and its write-ahead log, when it has one (see `init`).
+    private let privateCopy: URL?
+
     /// Opens the database at `path`; throws `ReadableError.notADatabase` when SQLite cannot.
+    /// An immutable open ignores a write-ahead log (`-wal`), whose transactions may not be in
+    /// the main file yet; reading the log needs a writable `-shm`. So when a log is there, the
+    /// file and its log are copied into a private temporary folder and read from there: all
+    /// the data is read, and the original still is not written.
     public init(path: String) throws {
         self.path = path
+        let log = path + "-wal"
+        let logSize = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        if logSize > 0 {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sunset-sqlite-\(UUID().uuidString)")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: path, toPath: folder.appendingPathComponent("db").path)
+                try FileManager.default.copyItem(atPath: log, toPath: folder.appendingPathComponent("db-wal").path)
+            } catch {
+                try? FileManager.default.removeItem(at: folder)
+                throw ReadableError.notADatabase(path: path, reason: "cannot copy it with its write-ahead log: \(error.localizedDescription)")
+            }
+            privateCopy = folder
+        } else {
+            privateCopy = nil
+        }
         do {
-            connection = try SQLiteConnection.readOnly(path)
+            if let privateCopy {
+                connection = try SQLiteConnection.privateCopy(privateCopy.appendingPathComponent("db").path)
+            } else {
+                connection = try SQLiteConnection.readOnly(path)
+            }
             // Opening is lazy: reading the schema is what proves the file is a database.
             _ = try connection.integer("SELECT count(*) FROM sqlite_master")
         } catch {
             throw ReadableError.notADatabase(path: path, reason: "\(error)")
         }
+    }
+
+    deinit {
+        if let privateCopy { try? FileManager.default.removeItem(at: privateCopy) }
     }
 
     /// The user tables in the order they were created (SQLite's own `sqlite_%` tables, views

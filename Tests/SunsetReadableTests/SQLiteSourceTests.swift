@@ -55,6 +55,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path) == ["source-untouched.sqlite"])
     }
 
+    /// Transactions still in the write-ahead log are read, and the original files stay as they were.
+    @Test func aWriteAheadLogIsRead() throws {
+        let folder = try VolumeBuilder.temporary("source-wal")
+        defer { folder.remove() }
+        let path = folder.url("wal.sqlite").path
+        // The copy is taken while the writer is still open: its rows are only in the log.
+        _ = try tool(["python3", "-c", """
+            import shutil, sqlite3, sys
+            db = sqlite3.connect(sys.argv[1] + '.live')
+            db.execute('PRAGMA journal_mode=WAL')
+            db.execute('PRAGMA wal_autocheckpoint=0')
+            db.execute('CREATE TABLE t (x INTEGER)')
+            db.executemany('INSERT INTO t VALUES (?)', [(i,) for i in range(5)])
+            db.commit()
+            shutil.copy(sys.argv[1] + '.live', sys.argv[1])
+            shutil.copy(sys.argv[1] + '.live-wal', sys.argv[1] + '-wal')
+            """, path])
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.root.path).sorted()
+        let log = try Data(contentsOf: URL(fileURLWithPath: path + "-wal"))
+        let tables = try SQLiteSource(path: path).tables()
+        #expect(tables.map(\.name) == ["t"])
+        var count = 0
+        try tables.first?.forEachRow { _ in count += 1 }
+        #expect(count == 5)
+        #expect(tables.first?.declaredRowCount == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path).sorted() == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + "-wal")) == log)
+    }
+
     @Test func notADatabaseIsSaid() throws {
         let folder = try VolumeBuilder.temporary("not-sqlite")
         defer { folder.remove() }
