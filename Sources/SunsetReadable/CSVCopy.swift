@@ -63,7 +63,7 @@ final class CSVCopy: CopyWriter {
         self.table = nil
         self.handle = nil
         var result = TableCopyResult()
-        result.copies = [ConversionReport.Copy(format: .csv, file: fileName, sheet: nil, rowsWritten: rows, rowsReadBack: nil)]
+        result.copies = [ConversionReport.Copy(format: .csv, file: fileName, part: nil, rowsWritten: rows, rowsReadBack: nil)]
         if fileName != table.name + ".csv" {
             result.renamed = [ConversionReport.Renaming(format: .csv, original: table.name, safe: fileName)]
         }

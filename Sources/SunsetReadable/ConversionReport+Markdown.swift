@@ -44,7 +44,8 @@ extension ConversionReport {
 
     private static func describe(_ copy: Copy) -> String {
         let rows = copy.rowsReadBack.map { "\($0) rows" } ?? "unreadable"
-        return escaped(copy.sheet.map { "\(copy.file), sheet \($0)" } ?? copy.file) + " (\(rows))"
+        let place = copy.part.map { copy.format == .workbook ? "\(copy.file), sheet \($0)" : "\(copy.file), table \($0)" }
+        return escaped(place ?? copy.file) + " (\(rows))"
     }
 
     /// Text made literal in Markdown (and in a table cell: pipes and line breaks too).

@@ -40,8 +40,9 @@ public struct ConversionReport: Codable, Equatable, Sendable {
         public var format: CopyFormat
         /// The file, within the output folder.
         public var file: String
-        /// The worksheet, for a workbook (a table past Excel's row limit goes on in the next one).
-        public var sheet: String?
+        /// Where in the file: the worksheet of a workbook (a table past Excel's row limit goes
+        /// on in the next one), the table of the SQLite file; nil for a CSV file.
+        public var part: String?
         public var rowsWritten: Int
         /// The rows found by reading the written file back; nil when it could not be read.
         public var rowsReadBack: Int?

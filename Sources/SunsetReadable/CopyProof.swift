@@ -46,18 +46,18 @@ struct CopyProof {
             }
             return read.rows
         case .sqlite:
-            return try CopyReader.sqliteRows(url, table: table)
+            return try CopyReader.sqliteRows(url, table: copy.part ?? table)
         case .workbook:
             let reader = try workbooks.reader(url)
-            guard let sheet = copy.sheet, let part = reader.sheets.first(where: { $0.name == sheet })?.part else {
-                throw WorkbookReader.Unreadable(description: "no sheet '\(copy.sheet ?? "")'")
+            guard let sheet = copy.part, let part = reader.sheets.first(where: { $0.name == sheet })?.part else {
+                throw WorkbookReader.Unreadable(description: "no sheet '\(copy.part ?? "")'")
             }
             return max(try reader.rowCount(part: part) - 1, 0)   // the header row
         }
     }
 
     private func place(_ copy: ConversionReport.Copy) -> String {
-        copy.sheet.map { "\(copy.file) sheet '\($0)'" } ?? copy.file
+        copy.part.map { "\(copy.file) '\($0)'" } ?? copy.file
     }
 }
 

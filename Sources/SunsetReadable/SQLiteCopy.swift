@@ -1,7 +1,8 @@
 import Foundation
 
 /// The SQLite copy: one file holding every table under its original name (quoted, so any
-/// language, spaces and accents stay). Integers and booleans (0/1) are INTEGER, reals REAL;
+/// language, spaces and accents stay; "-2" added only to a name that differs from another's
+/// only in case, which SQLite would take for the same table). Integers and booleans (0/1) are INTEGER, reals REAL;
 /// decimals are TEXT so that "1234.5600" stays exact (a NUMERIC column would turn it into a
 /// binary fraction); dates are ISO 8601 TEXT, as SQLite's own date functions expect. Each
 /// table is filled by one prepared insert in one transaction.
@@ -15,6 +16,9 @@ final class SQLiteCopy: CopyWriter {
     private var connection: SQLiteConnection?
     private var insert: SQLiteConnection.Statement?
     private var table: TablePlan?
+    /// SQLite compares table names without case: "Kunden" and "KUNDEN" need two names.
+    private var names = SafeNames()
+    private var tableName = ""
     private var values: [SQLiteConnection.Value?] = []
     private var rows = 0
     private var leftOut = ValueTally()
@@ -47,7 +51,8 @@ final class SQLiteCopy: CopyWriter {
         self.table = table
         rows = 0
         leftOut = ValueTally()
-        let name = SQLiteConnection.quoted(table.name)
+        tableName = names.tableName(for: table.name)
+        let name = SQLiteConnection.quoted(tableName)
         let columns = table.keptColumns
         let definitions = columns.map { SQLiteConnection.quoted($0.name) + " " + Self.sqlType($0.kind) }
         let placeholders = columns.indices.map { "?\($0 + 1)" }
@@ -92,7 +97,10 @@ final class SQLiteCopy: CopyWriter {
         }
         self.table = nil
         var result = TableCopyResult()
-        result.copies = [ConversionReport.Copy(format: .sqlite, file: fileName, sheet: nil, rowsWritten: rows, rowsReadBack: nil)]
+        result.copies = [ConversionReport.Copy(format: .sqlite, file: fileName, part: tableName, rowsWritten: rows, rowsReadBack: nil)]
+        if tableName != table.name {
+            result.renamed = [ConversionReport.Renaming(format: .sqlite, original: table.name, safe: tableName)]
+        }
         result.gaps = leftOut.gaps(.leftOutValue, format: .sqlite, what: "held bytes: left NULL")
         return result
     }

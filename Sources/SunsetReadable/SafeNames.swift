@@ -31,6 +31,12 @@ struct SafeNames {
         return unique(base, suffix: suffix, limit: { $0.utf16.count <= 31 })
     }
 
+    /// A table name in the SQLite copy: kept as it is, only made unique without case (an
+    /// empty name becomes "_").
+    mutating func tableName(for name: String) -> String {
+        unique(name.isEmpty ? "_" : name, suffix: "", limit: { _ in true })
+    }
+
     /// `base + suffix` cut to fit `limit`, or with "-2", "-3" … before the suffix when taken.
     private mutating func unique(_ base: String, suffix: String, limit: (String) -> Bool) -> String {
         var counter = 1

@@ -76,7 +76,7 @@ final class WorkbookCopy: CopyWriter {
         }
         sheetRow = 1
         sheetRows = 0
-        result.copies.append(ConversionReport.Copy(format: .workbook, file: fileName, sheet: name, rowsWritten: 0, rowsReadBack: nil))
+        result.copies.append(ConversionReport.Copy(format: .workbook, file: fileName, part: name, rowsWritten: 0, rowsReadBack: nil))
         if name != table.name {
             result.renamed.append(ConversionReport.Renaming(format: .workbook, original: table.name, safe: name))
         }

@@ -149,7 +149,7 @@ import Testing
         defer { converted.database.remove() }
         let orders = try #require(converted.report.tables.first { $0.name == "orders 2026" })
         let sheets = orders.copies.filter { $0.format == .workbook }
-        #expect(sheets.map(\.sheet) == ["orders 2026", "orders 2026 (2)", "orders 2026 (3)"])
+        #expect(sheets.map(\.part) == ["orders 2026", "orders 2026 (2)", "orders 2026 (3)"])
         #expect(sheets.map(\.rowsReadBack) == [100, 100, 50])
         #expect(orders.gaps.isEmpty)
         #expect(converted.report.markdown().contains("orders 2026 (3) (50 rows)"))
