@@ -42,6 +42,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // libxlsxwriter (BSD-2-Clause), for the readable copies' workbooks: it streams rows to
+        // disk in its constant-memory mode, so a large table never sits in memory.
+        .systemLibrary(
+            name: "CXLSX",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
@@ -60,7 +67,7 @@ let package = Package(
         ),
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
-        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite"]),
+        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "ZIPFoundation"]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The CSV copy: one file per table, RFC 4180 (CRLF line ends; a field holding a comma, a
+/// quote, CR or LF is quoted, its quotes doubled), UTF-8 with a byte-order mark because Excel
+/// reads UTF-8 CSV as such only with one. A header row of the original column names; dates in
+/// ISO 8601, a decimal point, `true`/`false`, an empty field for a null (`""` for an empty
+/// text); bytes left out.
+final class CSVCopy: CopyWriter {
+    let format = CopyFormat.csv
+    let databaseFile: String? = nil
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private let folder: OutputFolder
+    private var names: SafeNames
+    private var table: TablePlan?
+    private var fileName = ""
+    private var temporary: URL?
+    private var handle: FileHandle?
+    private var buffer: [UInt8] = []
+    private var rows = 0
+    private var leftOut = ValueTally()
+
+    /// `reserved`: names the other copies use in the same folder.
+    init(folder: OutputFolder, reserved: [String]) {
+        self.folder = folder
+        names = SafeNames(reserved: reserved + [OutputFolder.record])
+    }
+
+    func begin(_ table: TablePlan) throws {
+        self.table = table
+        fileName = names.fileName(for: table.name, suffix: ".csv")
+        let temporary = try folder.temporary(for: fileName)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw ReadableError.cannotWrite(path: temporary.path, reason: "cannot create the file")
+        }
+        self.temporary = temporary
+        self.handle = handle
+        rows = 0
+        leftOut = ValueTally()
+        buffer = Self.byteOrderMark
+        append(table.keptColumns.map(\.name))
+    }
+
+    func write(_ row: [Cell]) throws {
+        guard let table else { return }
+        append(table.kept.map { index in
+            let cell = row[index]
+            if case .binary = cell { leftOut.add(table.columns[index].name) }
+            return cell.plainText
+        })
+        rows += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func end() throws -> TableCopyResult {
+        guard let table, let temporary, let handle else { return TableCopyResult() }
+        try flush()
+        do { try handle.close() } catch {
+            throw ReadableError.cannotWrite(path: temporary.path, reason: error.localizedDescription)
+        }
+        try folder.place(temporary, as: fileName)
+        self.table = nil
+        self.handle = nil
+        var result = TableCopyResult()
+        result.copies = [ConversionReport.Copy(format: .csv, file: fileName, part: nil, rowsWritten: rows, rowsReadBack: nil)]
+        if fileName != table.name + ".csv" {
+            result.renamed = [ConversionReport.Renaming(format: .csv, original: table.name, safe: fileName)]
+        }
+        result.gaps = leftOut.gaps(.leftOutValue, format: .csv, what: "held bytes: left empty")
+        return result
+    }
+
+    func finish() throws {}
+
+    // MARK: - Writing
+
+    /// One record: fields joined by commas, ended by CRLF.
+    private func append(_ fields: [String?]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            guard let field else { continue }
+            let bytes = field.utf8
+            // An empty text is `""`, a null nothing at all: a reader can tell them apart.
+            if bytes.isEmpty || bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
+                buffer.append(0x22)
+                for byte in bytes {
+                    buffer.append(byte)
+                    if byte == 0x22 { buffer.append(0x22) }
+                }
+                buffer.append(0x22)
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
+        }
+        buffer.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    private func flush() throws {
+        guard let handle, !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw ReadableError.cannotWrite(path: temporary?.path ?? fileName, reason: error.localizedDescription)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

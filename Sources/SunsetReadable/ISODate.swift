@@ -1,0 +1,55 @@
+import Foundation
+
+/// Dates and times as ISO 8601 text, the one way every copy writes them: `2026-11-28`,
+/// `2026-11-28T14:05:00` (and `14:05:07.250` when the source keeps fractions of a second).
+enum ISODate {
+    static func text(year: Int, month: Int, day: Int) -> String {
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    static func text(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double) -> String {
+        let whole = Int(second.rounded(.down))
+        var seconds = pad(whole, 2)
+        let millis = Int(((second - Double(whole)) * 1000).rounded())
+        if millis > 0 { seconds += "." + pad(min(millis, 999), 3) }
+        return text(year: year, month: month, day: day) + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + seconds
+    }
+
+    private static func pad(_ number: Int, _ width: Int) -> String {
+        let digits = String(abs(number))
+        return (number < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// Reads `YYYY-MM-DD`, or that with a time `HH:MM[:SS[.fff]]` after a `T` or a space
+    /// (SQLite's own date functions write the space): nil for anything else.
+    static func parse(_ text: String) -> Cell? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        if bytes.count == 10 { return .date(year: year, month: month, day: day) }
+        guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+              bytes[13] == UInt8(ascii: ":"), let hour = number(11..<13), let minute = number(14..<16),
+              hour < 24, minute < 60 else { return nil }
+        var second = 0.0
+        if bytes.count > 16 {
+            guard bytes[16] == UInt8(ascii: ":"), bytes.count >= 19, let whole = number(17..<19), whole < 60 else { return nil }
+            second = Double(whole)
+            if bytes.count > 19 {
+                guard bytes[19] == UInt8(ascii: "."), bytes.count > 20, bytes[20...].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                      let fraction = Double("0" + String(decoding: bytes[19...], as: UTF8.self)) else { return nil }
+                second += fraction
+            }
+        }
+        return .dateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+}
