@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",
-            dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetRescue", "SunsetFixtures"]
+            dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetRescue", "SunsetReadable", "SunsetFixtures"]
         ),
         .executableTarget(
             name: "sunset",

@@ -11,6 +11,8 @@ public enum KitError: Error, LocalizedError, Equatable {
     case badSeverity(String, known: [String])
     case badLanguage(String, known: [String])
     case badColor(String, known: [String])
+    /// `sunset convert`: a path that is missing, no database, or a folder holding none.
+    case notConvertible(String)
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +26,7 @@ public enum KitError: Error, LocalizedError, Equatable {
         case let .badSeverity(text, known): return "unknown severity '\(text)'; choose from \(known.joined(separator: ", "))"
         case let .badLanguage(text, known): return "unknown language '\(text)'; choose from \(known.joined(separator: ", "))"
         case let .badColor(text, known): return "unknown --color '\(text)'; choose from \(known.joined(separator: ", "))"
+        case let .notConvertible(reason): return reason
         }
     }
 }
