@@ -100,7 +100,7 @@ let package = Package(
 if fuzzing {
     for (name, library) in [("FuzzPE", "SunsetScan"), ("FuzzZip", "SunsetScan"), ("FuzzExport", "SunsetScan"),
                             ("FuzzHive", "SunsetScan"),
-                            ("FuzzRulePack", "SunsetRules")] {
+                            ("FuzzRulePack", "SunsetRules"), ("FuzzDBF", "SunsetReadable")] {
         package.targets.append(.executableTarget(
             name: name, dependencies: [.target(name: library)], path: "Fuzz/Targets/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
