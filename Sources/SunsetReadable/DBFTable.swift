@@ -4,6 +4,11 @@
 /// record count minus the deleted records the file holds, so a copy proves itself complete when
 /// it holds that many rows; a file cut short before the header's count throws `damaged` after
 /// the rows it does hold.
+///
+/// Visual FoxPro's `_NullFlags` holds one bit per varchar/varbinary field (set: the field's
+/// last byte is the length used) and one per nullable field (set: null), numbered in field
+/// order, lowest bit first; a field that is both takes its length bit first. That order is
+/// how Sunset reads the format's description; no VFP-written varchar table has checked it yet.
 public final class DBFTable: TableSource {
     public let name: String
     public let header: DBFHeader

@@ -105,3 +105,25 @@ import Testing
         #expect(table.unreadableValueCount == 3)
     }
 }
+
+/// Visual FoxPro varchar fields, whose used length and nulls live in `_NullFlags`.
+@Suite struct DBFVarcharTests {
+    @Test func varcharLengthAndNullBitsAreApplied() throws {
+        let records: [DBFWriter.Record] = [.init([.text("Ben")]), .init([.text("x")]), .init([.text("abcdefghij")])]
+        var (bytes, _) = DBFWriter(.visualFoxPro, fields: [.init("NICK", .character(10), nullable: true)], records: records).bytes()
+        bytes[0] = 0x32
+        bytes[32 + 11] = UInt8(ascii: "V")
+        let headerLength = 32 + 64 + 1 + 263
+        let recordLength = 1 + 10 + 1
+        func record(_ index: Int) -> Int { headerLength + index * recordLength }
+        bytes[record(0) + 10] = 3              // "Ben" uses 3 of 10 bytes
+        bytes[record(0) + 11] = 0x01           // bit 0: the length bit
+        bytes[record(1) + 11] = 0x02           // bit 1: the null bit
+        bytes[record(2) + 11] = 0x00           // full: all 10 bytes
+        let table = try DBFSource(name: "T", table: bytes, memo: nil, memoIsFPT: true).table
+        var rows: [[Cell]] = []
+        try table.forEachRow { rows.append($0) }
+        #expect(table.columns == [ColumnInfo(name: "NICK", kind: .text, sourceType: "V(10)")])
+        #expect(rows == [[.text("Ben")], [.null], [.text("abcdefghij")]])
+    }
+}
