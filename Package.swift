@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
         .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "ZIPFoundation"]),
-        .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
+        .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",
             dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetRescue", "SunsetReadable", "SunsetFixtures"]
@@ -107,7 +107,7 @@ let package = Package(
 if fuzzing {
     for (name, library) in [("FuzzPE", "SunsetScan"), ("FuzzZip", "SunsetScan"), ("FuzzExport", "SunsetScan"),
                             ("FuzzHive", "SunsetScan"),
-                            ("FuzzRulePack", "SunsetRules")] {
+                            ("FuzzRulePack", "SunsetRules"), ("FuzzDBF", "SunsetReadable")] {
         package.targets.append(.executableTarget(
             name: name, dependencies: [.target(name: library)], path: "Fuzz/Targets/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

@@ -4,8 +4,8 @@ import Glibc
 /// Tells a legacy database by its first bytes, whatever its name, and opens it with the reader
 /// made for its format.
 public enum DatabaseOpener {
-    /// Bytes read to tell a format.
-    static let headLength = 128
+    /// Bytes read to tell a format (a dBase header with its field descriptors fits).
+    static let headLength = 8192
 
     /// The file's first bytes, opened read-only without following a link; nil when it cannot
     /// be read.
@@ -21,18 +21,7 @@ public enum DatabaseOpener {
     /// The database format of the file at `path`, nil when it is none Sunset recognises.
     public static func format(of path: String) -> DatabaseFormat? {
         guard let head = head(of: path) else { return nil }
-        return format(head: head)
-    }
-
-    /// The format a file's first bytes show.
-    public static func format(head: Data) -> DatabaseFormat? {
-        let bytes = [UInt8](head)
-        if bytes.starts(with: Array("SQLite format 3\u{0}".utf8)) { return .sqlite }
-        if bytes.count > 0x15, Array(bytes[4..<19]) == Array("Standard Jet DB".utf8) {
-            return bytes[0x14] == 0 ? .jet3 : .jet4
-        }
-        if bytes.count > 0x15, Array(bytes[4..<19]) == Array("Standard ACE DB".utf8) { return .ace }
-        return nil
+        return DatabaseFormat.sniff(head, fileName: (path as NSString).lastPathComponent)
     }
 
     /// Opens the database at `path` with its format's reader. Throws `notADatabase` when the
@@ -43,7 +32,8 @@ public enum DatabaseOpener {
         }
         switch format {
         case .sqlite: return try SQLiteSource(path: path)
-        default: throw ReadableError.unsupportedFormat(format)
+        case .dbase, .foxpro: return try DBFSource(url: URL(fileURLWithPath: path))
+        case .jet3, .jet4, .ace, .paradox: throw ReadableError.unsupportedFormat(format)
         }
     }
 }
