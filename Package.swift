@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
         .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite"]),
-        .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "ZIPFoundation"]),
+        .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",
             dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetRescue", "SunsetFixtures"]
