@@ -42,6 +42,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // mdbtools' libmdb (LGPL, linked dynamically), the reader of Access/Jet databases.
+        .systemLibrary(
+            name: "CMDB",
+            pkgConfig: "libmdb",
+            providers: [.apt(["mdbtools-dev"]), .brew(["mdbtools"])]
+        ),
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
@@ -60,7 +66,7 @@ let package = Package(
         ),
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
-        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite"]),
+        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CMDB"]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",

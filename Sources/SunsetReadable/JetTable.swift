@@ -1,0 +1,85 @@
+import CMDB
+import Foundation
+
+/// One user table of a `JetSource`, read row by row with libmdb's bound columns.
+struct JetTable: TableSource {
+    let database: JetSource
+    let entry: UnsafeMutablePointer<MdbCatalogEntry>
+    let name: String
+    let columns: [ColumnInfo]
+    let declaredRowCount: Int?
+    /// Why the definition could not be read, if it could not.
+    private let definitionProblem: String?
+
+    init(database: JetSource, entry: UnsafeMutablePointer<MdbCatalogEntry>, name: String) {
+        self.database = database
+        self.entry = entry
+        self.name = name
+        if let table = mdb_read_table(entry) {
+            defer { mdb_free_tabledef(table) }
+            declaredRowCount = Int(table.pointee.num_rows)
+            if mdb_read_columns(table) != nil {
+                columns = Self.columnPointers(table).map { JetColumnKind.info(for: $0.pointee) }
+                definitionProblem = nil
+            } else {
+                columns = []
+                definitionProblem = "its column definitions cannot be read"
+            }
+        } else {
+            declaredRowCount = nil
+            columns = []
+            definitionProblem = "its table definition page cannot be read"
+        }
+    }
+
+    /// The table's columns in order (libmdb sorts them by column number).
+    static func columnPointers(_ table: UnsafeMutablePointer<MdbTableDef>) -> [UnsafeMutablePointer<MdbColumn>] {
+        guard let array = table.pointee.columns else { return [] }
+        return (0..<Int(array.pointee.len)).compactMap {
+            array.pointee.pdata[$0]?.assumingMemoryBound(to: MdbColumn.self)
+        }
+    }
+
+    /// Reads every row. Rows libmdb skips (a damaged page or row) are found by the count:
+    /// fewer rows than the definition records throws `.damaged` after the rows read.
+    func forEachRow(_ body: ([Cell]) throws -> Void) throws {
+        if let definitionProblem { throw ReadableError.damaged(table: name, reason: definitionProblem) }
+        guard let table = mdb_read_table(entry) else {
+            throw ReadableError.damaged(table: name, reason: "its table definition page cannot be read")
+        }
+        defer { mdb_free_tabledef(table) }
+        guard mdb_read_columns(table) != nil else {
+            throw ReadableError.damaged(table: name, reason: "its column definitions cannot be read")
+        }
+        let pointers = Self.columnPointers(table)
+        let bindSize = JetSource.bindSize
+        let buffers = pointers.map { _ in UnsafeMutablePointer<CChar>.allocate(capacity: bindSize) }
+        var lengths = [Int32](repeating: 0, count: pointers.count)
+        defer { buffers.forEach { $0.deallocate() } }
+        try lengths.withUnsafeMutableBufferPointer { lengthPointers in
+            for index in pointers.indices {
+                buffers[index].initialize(to: 0)
+                guard mdb_bind_column(table, Int32(index + 1), buffers[index], lengthPointers.baseAddress! + index) != -1 else {
+                    throw ReadableError.damaged(table: name, reason: "column \(index + 1) cannot be bound")
+                }
+            }
+            mdb_rewind_table(table)
+            let decoder = JetCellDecoder(handle: database.handle, table: name, bindSize: bindSize)
+            var read = 0
+            while mdb_fetch_row(table) != 0 {
+                var row: [Cell] = []
+                row.reserveCapacity(pointers.count)
+                for (index, column) in pointers.enumerated() {
+                    row.append(try decoder.cell(column, text: buffers[index]))
+                }
+                read += 1
+                try body(row)
+            }
+            let declared = Int(table.pointee.num_rows)
+            if read < declared {
+                throw ReadableError.damaged(
+                    table: name, reason: "the table records \(declared) rows but only \(read) could be read (a damaged page or row)")
+            }
+        }
+    }
+}
