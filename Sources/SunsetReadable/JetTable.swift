@@ -64,6 +64,9 @@ struct JetTable: TableSource {
                 }
             }
             mdb_rewind_table(table)
+            let textColumns = pointers.indices.filter {
+                [Int(MDB_TEXT), Int(MDB_MEMO)].contains(Int(pointers[$0].pointee.col_type))
+            }
             let decoder = JetCellDecoder(handle: database.handle, table: name, bindSize: bindSize)
             var read = 0
             while mdb_fetch_row(table) != 0 {
@@ -71,6 +74,9 @@ struct JetTable: TableSource {
                 row.reserveCapacity(pointers.count)
                 for (index, column) in pointers.enumerated() {
                     row.append(try decoder.cell(column, text: buffers[index]))
+                }
+                if textColumns.contains(where: { row[$0] == .null }), let present = Self.presentCells(table, database.handle) {
+                    for index in textColumns where row[index] == .null && present[index] { row[index] = .text("") }
                 }
                 read += 1
                 try body(row)
@@ -81,5 +87,17 @@ struct JetTable: TableSource {
                     table: name, reason: "the table records \(declared) rows but only \(read) could be read (a damaged page or row)")
             }
         }
+    }
+
+    /// Which cells of the row just fetched are not null, from the row's own null mask:
+    /// libmdb binds an empty text and a null alike. Nil when the row cannot be found again.
+    static func presentCells(_ table: UnsafeMutablePointer<MdbTableDef>, _ handle: UnsafeMutablePointer<MdbHandle>) -> [Bool]? {
+        let row = Int32(table.pointee.cur_row) - 1
+        var start: Int32 = 0
+        var size = 0
+        guard row >= 0, mdb_find_row(handle, row, &start, &size) == 0 else { return nil }
+        var fields = [MdbField](repeating: MdbField(), count: Int(table.pointee.num_cols))
+        guard mdb_crack_row(table, start & 0x1FFF, size, &fields) >= 0 else { return nil }
+        return fields.map { $0.is_null == 0 }
     }
 }

@@ -56,6 +56,14 @@ import Testing
         #expect(try Self.rows(customers) == JetWriterTests.customers.rows)
     }
 
+    @Test func anEmptyTextIsNotANull() throws {
+        let table = JetWriter.Table(name: "Notes", columns: [JetColumn("Titre", .text()), JetColumn("Texte", .memo)],
+                                    rows: [[.text(""), .null], [.null, .text("")], [.text("a"), .text("b")]])
+        let url = try Self.written("empty", [table])
+        let notes = try #require(try JetSource(url: url).tables().first)
+        #expect(try Self.rows(notes) == table.rows)
+    }
+
     @Test func datesWithATimeAreDateTimesAndMidnightIsADay() throws {
         #expect(JetDate.cell(days: 45_292) == .date(year: 2024, month: 1, day: 1))
         #expect(JetDate.cell(days: 45_292.75) == .dateTime(year: 2024, month: 1, day: 1, hour: 18, minute: 0, second: 0))
