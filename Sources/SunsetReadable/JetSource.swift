@@ -20,6 +20,12 @@ public final class JetSource: DatabaseSource {
             throw ReadableError.notADatabase(path: path, reason: "libmdb does not recognise it as an Access database")
         }
         mdb_set_bind_size(handle, Self.bindSize)
+        // libmdb converts text with iconv to UTF-8 unless MDBICONV names another charset.
+        let charset = mdb_target_charset(handle).map { String(cString: $0) } ?? "UTF-8"
+        guard charset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
+            mdb_close(handle)
+            throw ReadableError.notADatabase(path: path, reason: "MDBICONV asks libmdb for \(charset) text; unset it (Sunset reads UTF-8)")
+        }
         // Closed here, before `self` is whole: a class whose initialiser throws after that
         // runs its deinit, which would close the handle a second time.
         guard mdb_read_catalog(handle, Int32(MDB_TABLE)) != nil else {
