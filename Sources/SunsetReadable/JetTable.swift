@@ -15,7 +15,7 @@ struct JetTable: TableSource {
         self.database = database
         self.entry = entry
         self.name = name
-        if let table = mdb_read_table(entry) {
+        if let table = Self.readDefinition(entry) {
             defer { mdb_free_tabledef(table) }
             declaredRowCount = Int(table.pointee.num_rows)
             if mdb_read_columns(table) != nil {
@@ -32,6 +32,18 @@ struct JetTable: TableSource {
         }
     }
 
+    /// The table's definition, or nil when libmdb cannot read it or found no usage map:
+    /// libmdb 1.0.0 then keeps an empty map and its row scan reads through a null pointer
+    /// (a crash; later versions refuse such a definition themselves).
+    static func readDefinition(_ entry: UnsafeMutablePointer<MdbCatalogEntry>) -> UnsafeMutablePointer<MdbTableDef>? {
+        guard let table = mdb_read_table(entry) else { return nil }
+        guard table.pointee.map_sz >= 1, table.pointee.usage_map != nil else {
+            mdb_free_tabledef(table)
+            return nil
+        }
+        return table
+    }
+
     /// The table's columns in order (libmdb sorts them by column number).
     static func columnPointers(_ table: UnsafeMutablePointer<MdbTableDef>) -> [UnsafeMutablePointer<MdbColumn>] {
         guard let array = table.pointee.columns else { return [] }
@@ -44,7 +56,7 @@ struct JetTable: TableSource {
     /// fewer rows than the definition records throws `.damaged` after the rows read.
     func forEachRow(_ body: ([Cell]) throws -> Void) throws {
         if let definitionProblem { throw ReadableError.damaged(table: name, reason: definitionProblem) }
-        guard let table = mdb_read_table(entry) else {
+        guard let table = Self.readDefinition(entry) else {
             throw ReadableError.damaged(table: name, reason: "its table definition page cannot be read")
         }
         defer { mdb_free_tabledef(table) }

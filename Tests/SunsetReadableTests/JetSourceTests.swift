@@ -105,6 +105,24 @@ import Testing
         #expect(try Self.rows(tables[1]).count == 3)
     }
 
+    @Test func aDefinitionPointingToNoUsageMapIsDamageNotACrash() throws {
+        // One byte found by mutating files: the usage map's row number in the first table's
+        // definition (offset 55) names a row its page does not have. libmdb 1.0.0 reads the
+        // table anyway with an empty map, and mdb-export then dies of a null pointer.
+        let url = try Self.written("nomap", [JetWriterTests.customers, JetWriterTests.clients])
+        var bytes = try Data(contentsOf: url)
+        let definition = try #require((3..<bytes.count / 4096).first { bytes[$0 * 4096] == 0x02 })
+        bytes[definition * 4096 + 55] = 0x99
+        try bytes.write(to: url)
+        let tables = try JetSource(url: url).tables()
+        #expect(tables.map(\.name) == ["Kunden Übersicht", "Liste des clients"])
+        #expect(tables[0].declaredRowCount == nil)
+        #expect(throws: ReadableError.damaged(table: "Kunden Übersicht", reason: "its table definition page cannot be read")) {
+            try tables[0].forEachRow { _ in }
+        }
+        #expect(try Self.rows(tables[1]).map(\.first) == [.integer(1), .integer(2), .integer(-2_147_483_648)])
+    }
+
     @Test func notADatabaseIsSaidPlainly() throws {
         let url = try JetWriterTests.folder("garbage").appendingPathComponent("garbage.mdb")
         try Data(repeating: 0x41, count: 10_000).write(to: url)
