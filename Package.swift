@@ -49,6 +49,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
+        // mdbtools' libmdb (LGPL, linked dynamically), the reader of Access/Jet databases.
+        .systemLibrary(
+            name: "CMDB",
+            pkgConfig: "libmdb",
+            providers: [.apt(["mdbtools-dev"]), .brew(["mdbtools"])]
+        ),
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
@@ -67,7 +73,7 @@ let package = Package(
         ),
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
-        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "ZIPFoundation"]),
+        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "CMDB", "ZIPFoundation"]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",

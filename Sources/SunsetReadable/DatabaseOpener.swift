@@ -33,7 +33,8 @@ public enum DatabaseOpener {
         switch format {
         case .sqlite: return try SQLiteSource(path: path)
         case .dbase, .foxpro: return try DBFSource(url: URL(fileURLWithPath: path))
-        case .jet3, .jet4, .ace, .paradox: throw ReadableError.unsupportedFormat(format)
+        case .jet3, .jet4, .ace: return try JetSource(url: URL(fileURLWithPath: path))
+        case .paradox: throw ReadableError.unsupportedFormat(format)
         }
     }
 }
