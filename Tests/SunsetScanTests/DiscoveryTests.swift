@@ -105,6 +105,23 @@ import Testing
         #expect(company.dataFiles.map(\.location.path.lastComponent) == ["dupont.i2x", "invoices.jpg", "ledger"])
     }
 
+    /// dBase and FoxPro tables are a company's data (issue 21): a folder of `.dbf` files,
+    /// whatever their names, is a company; a text file named `.dbf` is not data.
+    @Test func aFolderOfDBaseTablesIsACompany() throws {
+        let volume = try VolumeBuilder.temporary(#function)
+        defer { volume.remove() }
+        let folder = volume.url("Compta/Invoice2go - Boucherie Roux")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fields = [DBFWriter.Field("NOM", .character(20))]
+        _ = try DBFWriter(.dBase3, fields: fields, records: [DBFWriter.Record([.text("Dupont")])]).write(to: folder, name: "CLIENTS")
+        _ = try DBFWriter(.foxPro2, fields: fields, records: [DBFWriter.Record([.text("Vis")])])
+            .write(to: folder, name: "stock", tableExtension: "tab")
+        try volume.file("Compta/Invoice2go - Boucherie Roux/notes.dbf", text: "not a table\n")
+        let company = try #require(try scan(volume).companies.first)
+        #expect(company.name == "Boucherie Roux")
+        #expect(company.dataFiles.map(\.location.path.lastComponent) == ["CLIENTS.dbf", "stock.tab"])
+    }
+
     // MARK: - Backups by content
 
     @Test func aNeutralNamedZipHoldingACompanysFilesIsItsBackup() throws {

@@ -42,9 +42,11 @@ enum ContentKind: Equatable {
         "application/x-navi-animation",
     ]
 
-    /// Access/Jet, SQLite, OLE compound files, XML, PDF (sent invoices) and unidentified binary data.
+    /// Access/Jet, SQLite, dBase/FoxPro tables, OLE compound files, XML, PDF (sent invoices) and
+    /// unidentified binary data (which is also what memo files, `.dbt` and `.fpt`, read as).
     private static let dataMimes: Set<String> = [
         "application/x-msaccess", "application/vnd.ms-access", "application/vnd.sqlite3", "application/x-sqlite3",
+        "application/x-dbf",
         "application/cdfv2", "application/x-ole-storage", "application/xml", "text/xml", "application/pdf",
         "application/octet-stream", "application/msword", "application/vnd.ms-excel",
     ]
