@@ -19,13 +19,14 @@ public struct LifecycleSet: Sendable {
         let files = Embedded.base64.keys.sorted().filter { $0.hasPrefix("lifecycle/") && $0.hasSuffix(".yaml") }
         let text = { (path: String) in String(decoding: Embedded.data(path) ?? Data(), as: UTF8.self) }
         var match = files.filter { $0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) }
-        var generated = files.filter { !$0.hasPrefix("lifecycle/match/") }.map { ("Rules/\($0)", text($0)) }
+        var generated = files.filter { !$0.hasPrefix("lifecycle/match/") }
         if systemsOnly {
+            // Only the products whose match data has a host section are decoded and parsed.
             match = try match.filter { try LifecycleFile.loadMatch($0.1, file: $0.0).host != nil }
-            let ids = Set(match.map { ($0.0 as NSString).lastPathComponent })
-            generated = generated.filter { ids.contains(($0.0 as NSString).lastPathComponent) }
+            let names = Set(match.map { ($0.0 as NSString).lastPathComponent })
+            generated = generated.filter { names.contains(($0 as NSString).lastPathComponent) }
         }
-        return try join(generated: generated, match: match)
+        return try join(generated: generated.map { ("Rules/\($0)", text($0)) }, match: match)
     }
 
     /// The packs of a folder laid out like `Rules/lifecycle/` (product files, and `match/`).
