@@ -71,7 +71,7 @@ let package = Package(
             swiftSettings: embeddingSettings,
             plugins: embedding
         ),
-        .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SunsetRescue", dependencies: ["SunsetCore", "SunsetReadable", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
         .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "CMDB", "ZIPFoundation"]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures", "SunsetReadable"]),
         .testTarget(name: "SunsetCorpusTests", dependencies: ["SunsetCorpus", "SunsetCore"]),
         .testTarget(name: "SunsetReadableTests", dependencies: ["SunsetReadable", "SunsetFixtures"]),
-        .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures"]),
+        .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures", "SunsetReadable"]),
     ],
     swiftLanguageModes: [.v6]
 )

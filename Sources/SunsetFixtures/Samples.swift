@@ -2,13 +2,17 @@ import Foundation
 
 /// File contents whose first bytes make libmagic recognise them as the real thing.
 public enum Samples {
-    /// The start of a Microsoft Access (Jet) database.
+    /// A small but real Microsoft Access (Jet 4) database, written by `JetWriter`: one table,
+    /// `Journal`, whose one row holds `note` (so that two notes give two different files).
+    /// Real, because a rescue reads every database it saves to make its readable copies.
     public static func accessDatabase(_ note: String = "") -> Data {
-        var data = Data([0x00, 0x01, 0x00, 0x00])
-        data.append(Data("Standard Jet DB".utf8))
-        data.append(Data(count: 2048 - data.count))
-        data.append(Data(note.utf8))
-        return data
+        let table = JetWriter.Table(name: "Journal", columns: [JetColumn("Entry", .text(maxLength: 100))],
+                                    rows: [[.text(note.isEmpty ? "-" : note)]])
+        do {
+            return try JetWriter.data([table])
+        } catch {
+            fatalError("JetWriter could not write the sample database: \(error)")
+        }
     }
 
     /// The start of an SQLite 3 database.

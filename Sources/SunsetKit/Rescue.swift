@@ -1,5 +1,6 @@
 import Foundation
 import SunsetCore
+import SunsetReadable
 import SunsetRescue
 import SunsetRules
 
@@ -18,8 +19,16 @@ public enum Rescue {
                                    agent: "\(BagIt.agentName) \(SunsetVersion.current)", pacer: options.pacer)
         if let line {
             settings.progress = { @Sendable progress in line.show { _ in text(progress) } }
+            settings.step = { @Sendable step in line.show { _ in step } }
         }
+        settings.readable = options.readable ? ReadableSettings(convert: converter()) : nil
         return try BagWriter(destination: options.destination, plan: plan, settings: settings).run()
+    }
+
+    /// The converter rescue uses: the reader runs in a child `sunset` process when one can be
+    /// found, so that a crash inside a format library costs only that database's copies.
+    static func converter() -> DatabaseConverter {
+        ReadableSettings.inProcess
     }
 
     /// The progress line's text: files and MiB copied of those this run copies.
@@ -45,9 +54,32 @@ public enum Rescue {
             lines.append("  NOT complete: \(report.incompleteCompanies.joined(separator: ", "))")
         }
         for item in report.notSaved { lines.append("  not saved: \(item.place): \(item.reason)") }
+        lines += databaseLines(report)
         if report.skipped > 0 { lines.append("  \(report.skipped) link(s) or special file(s) not copied (see sunset-index.md)") }
         lines.append("Check it at any time with: sunset verify \(report.bag)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What became of the databases: how many were converted, and every gap.
+    static func databaseLines(_ report: RescueReport) -> [String] {
+        guard !report.databases.isEmpty else { return [] }
+        let converted = report.databases.filter { $0.status == .converted }
+        var lines = ["  databases: \(report.databases.count); readable copies (CSV, SQLite, workbook) of \(converted.count) "
+                     + "beside the originals (\(report.convertedNow) converted now, \(report.alreadyConverted) by an earlier run)"]
+        for database in report.databases {
+            switch database.status {
+            case .notRead:
+                lines.append("  not read: \(database.payload): \(database.reason ?? "")")
+            case .failed:
+                lines.append("  NOT converted: \(database.payload): \(database.reason ?? "")")
+            case .converted:
+                for gap in database.gaps { lines.append("  gap: \(database.payload): \(gap)") }
+                for table in database.tables {
+                    for gap in table.gaps { lines.append("  gap: \(database.payload), table '\(table.name)': \(gap)") }
+                }
+            }
+        }
+        return lines
     }
 
     /// The lines `verify` prints: each problem, then the verdict.

@@ -112,7 +112,8 @@ struct BagContents {
         var folders = Set<String>()
         var earlierNames: [BagRecord.SourceKey: String] = [:]
         for entry in earlier?.files ?? [] {
-            earlierNames[entry.key] = entry.payload
+            // A readable copy shares its original's source: its name is taken, never given to a source.
+            if !entry.isDerived { earlierNames[entry.key] = entry.payload }
             Self.reserve(entry.payload, taken: &taken, folders: &folders)
         }
         let sorted = unnamed.sorted { ($0.key.root, $0.key.path) < ($1.key.root, $1.key.path) }

@@ -42,6 +42,7 @@ struct BagFinisher {
             (BagIt.indexFile, Array(BagIndex(plan: plan, settings: settings, record: record, notSaved: notSaved,
                                              skipped: skipped, incomplete: incompleteCompanies).markdown.utf8)),
             (BagIt.recordFile, record.encoded()),
+            (ReadableIndex.fileName, ReadableIndex(asOf: settings.asOf, databases: record.databases ?? []).encoded()),
             (BagIt.infoFile, Array(bagInfo(files).text.utf8)),
         ]
         let listed = tags + [(BagIt.declarationFile, Array(BagIt.declaration.utf8))] + manifests.map { ($0.key, $0.value) }
@@ -66,8 +67,10 @@ struct BagFinisher {
         var description = "Offline copy, made by Sunset, of the \(products) data found as of \(settings.asOf): "
         description += "\(plan.companies.count) company data folder(s) (\(count(.companyData)) files), "
         description += "\(count(.backup)) backup(s), \(count(.export)) export(s)"
-        if count(.program) > 0 { description += ", and \(count(.program)) program file(s)" }
-        description += ". What was saved for each company is listed in \(BagIt.indexFile)."
+        if count(.program) > 0 { description += ", \(count(.program)) program file(s)" }
+        let converted = (record.databases ?? []).filter { $0.status == .converted }.count
+        if converted > 0 { description += ", and readable copies (CSV, SQLite, workbook) of \(converted) database(s)" }
+        description += ". What was saved for each company is listed in \(BagIt.indexFile) (and \(ReadableIndex.fileName))."
         var fields: [BagInfo.Field] = [
             .init(BagIt.softwareAgentLabel, settings.agent),
             .init(BagIt.baggingDateLabel, settings.asOf.description),

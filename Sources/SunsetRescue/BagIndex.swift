@@ -42,7 +42,10 @@ struct BagIndex {
         for company in plan.companies {
             out += companySection(company)
         }
-        out += section("Backups and exports of no single company", files { $0.companies.isEmpty && !$0.roles.contains(.program) && !$0.roles.contains(.companyData) })
+        out += section("Backups and exports of no single company", files {
+            $0.companies.isEmpty && !$0.isDerived && !$0.roles.contains(.program) && !$0.roles.contains(.companyData)
+        })
+        out += databaseSection
         out += section("Program", files { $0.roles.contains(.program) })
         out += section("Kept from earlier runs (not found, or not asked for, this time)", files { $0.keptFromEarlierRun == true })
         out += listSection("Not saved", notSaved.map { "\(Markdown.code($0.place)): \(Markdown.text($0.reason))" })
@@ -56,6 +59,63 @@ struct BagIndex {
     }
 
     // MARK: - Sections
+
+    /// Every database in the bag: its format, how new its data is, and its readable copies,
+    /// table by table, with the rows each copy was proven to hold and every gap.
+    private var databaseSection: [String] {
+        let databases = (record.databases ?? []).sorted { $0.payload.utf8.lexicographicallyPrecedes($1.payload.utf8) }
+        guard !databases.isEmpty else { return [] }
+        var out = ["", "## Databases and their readable copies", ""]
+        out.append("Sunset also read each database below and left copies of it beside it, in a folder named after it "
+                   + "(`….readable`): one CSV file per table (UTF-8, comma-separated, a header row, dates as YYYY-MM-DD), "
+                   + "one SQLite file holding every table, and one workbook (`.xlsx`) with a sheet per table, for opening "
+                   + "without the old program. Each copy was read back and its rows counted against the rows read from "
+                   + "the database; anything that did not match, or could not be copied, is listed as a gap. Columns of "
+                   + "raw bytes (pictures, OLE objects) are in no copy; the original keeps them. "
+                   + "`\(ReadableIndex.fileName)` holds the same list for programs.")
+        for database in databases {
+            out += ["", "### \(Markdown.code(database.payload))", ""]
+            var about = ["format: \(Markdown.text(database.formatName))"]
+            if let modified = database.modified {
+                about.append("data as of \(CalendarDay(Date(timeIntervalSince1970: TimeInterval(modified)), timeZone: CalendarDay.utc))")
+            }
+            if !database.companies.isEmpty { about.append("of \(database.companies.map(Markdown.text).joined(separator: ", "))") }
+            out.append("- " + about.joined(separator: "; "))
+            switch database.status {
+            case .notRead:
+                out.append("- Not read: \(Markdown.text(database.reason ?? "no reason given")).")
+            case .failed:
+                out.append("- NOT converted: \(Markdown.text(database.reason ?? "no reason given")). The original is saved.")
+            case .converted:
+                let folder = database.folder.map { Markdown.code($0 + "/") } ?? "(none)"
+                out.append("- Readable copies in \(folder): "
+                           + (database.complete ? "complete, every row of every table in every copy."
+                                                : "NOT complete, see the gaps below."))
+                for table in database.tables { out.append(tableLine(table, folder: database.folder ?? "")) }
+            }
+            for gap in database.gaps { out.append("- Gap: \(Markdown.text(gap))") }
+        }
+        return out
+    }
+
+    private func tableLine(_ table: ReadableIndex.Table, folder: String) -> String {
+        var line = "- Table \(Markdown.code(table.name)): \(table.rows) row\(table.rows == 1 ? "" : "s")"
+        line += "; columns: " + (table.columns.isEmpty ? "none" : table.columns.map(Markdown.code).joined(separator: ", "))
+        let copies = table.copies.map { copy -> String in
+            let file = copy.file.hasPrefix(folder + "/") ? String(copy.file.dropFirst(folder.count + 1)) : copy.file
+            var text = Markdown.code(file)
+            if let part = copy.part { text += (copy.format == "sqlite" ? " table " : " sheet ") + Markdown.code(part) }
+            text += copy.rowsReadBack.map { " (\($0) read back)" } ?? " (not read back)"
+            return text
+        }
+        line += "; copies: " + (copies.isEmpty ? "none" : copies.joined(separator: ", "))
+        if !table.leftOutColumns.isEmpty {
+            line += "; left out: " + table.leftOutColumns.map(Markdown.code).joined(separator: ", ")
+        }
+        var lines = [line]
+        lines += table.gaps.map { "  - Gap: \(Markdown.text($0))" }
+        return lines.joined(separator: "\n")
+    }
 
     private func companySection(_ company: RescuePlan.CompanyRef) -> [String] {
         let mine = files { $0.companies.contains(company.name) }
@@ -104,7 +164,7 @@ struct BagIndex {
 
     /// Files whose bag name is not their source name.
     private var renamed: [String] {
-        record.files.compactMap { entry in
+        record.files.filter { !$0.isDerived }.compactMap { entry in
             let label = record.roots.indices.contains(entry.root) ? record.roots[entry.root].label : ""
             let plain = BagIt.payloadFolder + "/" + (label.isEmpty ? "" : label + "/")
             guard let source = entry.source.utf8, entry.payload == plain + source else {

@@ -14,6 +14,9 @@ struct BagRecord: Codable, Sendable {
     var roots: [Root]
     /// Sorted by payload path.
     var files: [Entry]
+    /// What became of each database among the files: its format, tables and readable copies
+    /// (nil in bags made before readable copies existed).
+    var databases: [ReadableIndex.Database]?
 
     /// A scan root and its folder in `data/` ("" when the bag was made from one root).
     struct Root: Codable, Hashable, Sendable {
@@ -46,8 +49,12 @@ struct BagRecord: Codable, Sendable {
         /// True when the last run did not copy it (its source was gone, or no longer part of
         /// what the scan asked to save); the verified copy of an earlier run is kept.
         var keptFromEarlierRun: Bool?
+        /// For a readable copy: the payload path of the database it was made from.
+        var derivedFrom: String?
 
         var key: SourceKey { SourceKey(root: root, path: source) }
+        /// True for a file Sunset made (a readable copy) rather than copied.
+        var isDerived: Bool { derivedFrom != nil }
         var isVerified: Bool { state == .verified && sha256 != nil && sha512 != nil && size != nil }
     }
 
@@ -80,6 +87,7 @@ struct BagRecord: Codable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var record = self
         record.files.sort { $0.payload.utf8.lexicographicallyPrecedes($1.payload.utf8) }
+        record.databases?.sort { $0.payload.utf8.lexicographicallyPrecedes($1.payload.utf8) }
         // Encoding plain strings, numbers and arrays cannot fail.
         let data = (try? encoder.encode(record)) ?? Data("{}".utf8)
         return Array(data) + [0x0A]

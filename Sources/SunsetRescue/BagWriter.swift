@@ -39,8 +39,11 @@ public struct BagWriter {
 
         // MARK: Decide, still without writing
         var record = BagRecord(format: BagRecord.currentFormat, tool: settings.agent,
-                               roots: zip(labels, rootPaths).map { BagRecord.Root(label: $0, path: $1) }, files: [])
-        let before = Dictionary((earlier?.files ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+                               roots: zip(labels, rootPaths).map { BagRecord.Root(label: $0, path: $1) }, files: [],
+                               databases: earlier?.databases)
+        // Readable copies are made after copying, from the bag's own files (see `ReadableCopies`).
+        let earlierCopied = (earlier?.files ?? []).filter { !$0.isDerived }
+        let before = Dictionary(earlierCopied.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var toCopy: [Int] = []
         for (index, file) in contents.files.enumerated() {
             if let old = before[file.key], old.isVerified, old.payload == file.payload, holds(old) {
@@ -62,7 +65,7 @@ public struct BagWriter {
         }
         let planned = Set(contents.files.map(\.key))
         var stale: [String] = []
-        for old in earlier?.files ?? [] where !planned.contains(old.key) {
+        for old in earlierCopied where !planned.contains(old.key) {
             if old.isVerified && holds(old) {
                 var kept = old
                 kept.keptFromEarlierRun = true
@@ -70,6 +73,10 @@ public struct BagWriter {
             } else {
                 stale.append(old.payload)
             }
+        }
+        for old in earlier?.files ?? [] where old.isDerived {
+            // Kept while they still hold; the readable step drops those whose original changed or left.
+            if holds(old) { record.files.append(old) } else { stale.append(old.payload) }
         }
         if earlier != nil { try refuseForeignFiles(known: Set((earlier?.files ?? []).map(\.payload))) }
         let needed = toCopy.reduce(UInt64(1 << 20) + UInt64(contents.files.count) * 1024) { $0 + contents.files[$1].size }
@@ -130,6 +137,9 @@ public struct BagWriter {
         record.files.removeAll { !$0.isVerified }
         try saver.save(record, now: true)
 
+        let readable = try ReadableCopies(bag: destination, work: work, settings: settings.readable, progress: settings.step)
+            .run(&record, saver: &saver)
+
         let finisher = BagFinisher(bag: destination, plan: plan, settings: settings, record: record,
                                    notSaved: notSaved.sorted(), skipped: contents.skipped)
         try finisher.finish(work: work)
@@ -138,7 +148,9 @@ public struct BagWriter {
                             alreadyVerified: contents.files.count - toCopy.count,
                             keptFromEarlier: record.files.filter { $0.keptFromEarlierRun == true }.count,
                             companies: finisher.completeCompanies, incompleteCompanies: finisher.incompleteCompanies,
-                            notSaved: notSaved.sorted(), skipped: contents.skipped.count)
+                            notSaved: notSaved.sorted(), skipped: contents.skipped.count,
+                            databases: record.databases ?? [], convertedNow: readable.convertedNow,
+                            alreadyConverted: readable.alreadyConverted)
     }
 
     // MARK: - Parts

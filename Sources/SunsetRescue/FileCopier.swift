@@ -122,7 +122,12 @@ struct FileCopier {
 
     /// The SHA-256 of an open file's whole content, read with `pread` from the start.
     static func sha256(of fd: Int32) -> String? {
-        var hasher = MultiHasher([.sha256])
+        digests(of: fd, [.sha256])?[.sha256]
+    }
+
+    /// The digests of an open file's whole content, read with `pread` from the start.
+    static func digests(of fd: Int32, _ algorithms: [DigestAlgorithm] = [.sha256, .sha512]) -> [DigestAlgorithm: String]? {
+        var hasher = MultiHasher(algorithms)
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var offset: off_t = 0
         while true {
@@ -133,7 +138,7 @@ struct FileCopier {
             buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
             offset += off_t(got)
         }
-        return hasher.finalize()[.sha256]
+        return hasher.finalize()
     }
 }
 

@@ -6,6 +6,8 @@ public struct RescuePlan: Sendable {
     /// Why a file is in the bag.
     public enum Role: String, Codable, CaseIterable, Comparable, Sendable {
         case companyData = "company-data", backup, export, program
+        /// A readable copy (CSV, SQLite, workbook) Sunset made of a database in the bag.
+        case readable
 
         public static func < (lhs: Role, rhs: Role) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -1,4 +1,5 @@
 import SunsetCore
+import SunsetReadable
 
 /// Settings of a rescue beyond what to copy.
 public struct BagSettings: Sendable {
@@ -11,14 +12,19 @@ public struct BagSettings: Sendable {
     public var pacer: CopyPacer
     /// Told how far the copy is, after every chunk.
     public var progress: (@Sendable (RescueProgress) -> Void)?
+    /// Readable copies of the databases saved; nil when not asked for (`--no-readable`).
+    public var readable: ReadableSettings?
+    /// Told what the step after copying is doing (e.g. "converting 2 of 5: Firma.mdb").
+    public var step: (@Sendable (String) -> Void)?
 
     public init(asOf: CalendarDay, sourceOrganization: String? = nil, agent: String, pacer: CopyPacer = CopyPacer(),
-                progress: (@Sendable (RescueProgress) -> Void)? = nil) {
+                progress: (@Sendable (RescueProgress) -> Void)? = nil, readable: ReadableSettings? = ReadableSettings()) {
         self.asOf = asOf
         self.sourceOrganization = sourceOrganization
         self.agent = agent
         self.pacer = pacer
         self.progress = progress
+        self.readable = readable
     }
 }
 
@@ -61,4 +67,14 @@ public struct RescueReport: Sendable {
     public var notSaved: [NotSaved]
     /// Links and special files met in the copied folders, never copied.
     public var skipped: Int
+    /// Every database in the bag, with its readable copies and gaps.
+    public var databases: [ReadableIndex.Database] = []
+    /// Databases converted by this run, and those whose copies an earlier run made from the same bytes.
+    public var convertedNow = 0
+    public var alreadyConverted = 0
+
+    /// Databases that were converted with a gap or could not be converted (not those never read, like Paradox).
+    public var incompleteDatabases: [ReadableIndex.Database] {
+        databases.filter { $0.status == .failed || ($0.status == .converted && !$0.complete) }
+    }
 }

@@ -19,11 +19,12 @@ import Testing
         #expect(python.status == 0, "bagit.py: \(python.stderr)")
         let verify = try sunset().run(["verify", bag])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        #expect(verify.stdout.contains("valid: \(bag): 10 file(s)"))
+        // Ten files saved, and nine readable copies: a CSV, a SQLite file and a workbook for each of the three databases.
+        #expect(verify.stdout.contains("valid: \(bag): 19 file(s)"))
 
         let names = try FileManager.default.contentsOfDirectory(atPath: bag).sorted()
         #expect(names == ["bag-info.txt", "bagit.txt", "data", "manifest-sha256.txt", "manifest-sha512.txt",
-                          "sunset-index.md", "sunset-rescue.json", "tagmanifest-sha256.txt"])
+                          "sunset-index.json", "sunset-index.md", "sunset-rescue.json", "tagmanifest-sha256.txt"])
         #expect(try String(contentsOfFile: bag + "/bagit.txt", encoding: .utf8)
                 == "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
         let info = BagInfo(parsing: try String(contentsOfFile: bag + "/bag-info.txt", encoding: .utf8))
@@ -38,11 +39,12 @@ import Testing
         let mdb = "data/Users/marie/Documents/Invoice2go/Boulangerie Dupont/company.mdb"
         #expect(try bytes(bag + "/" + mdb) == bytes(volume.url("Users/marie/Documents/Invoice2go/Boulangerie Dupont/company.mdb").path))
         let oxum = try #require(info.payloadOxum)
-        #expect(oxum.files == 10)
+        #expect(oxum.files == 19)
         let sha512 = try String(contentsOfFile: bag + "/manifest-sha512.txt", encoding: .utf8)
-        #expect(sha512.split(separator: "\n").count == 10 && sha512.contains("  \(mdb)\n"))
+        #expect(sha512.split(separator: "\n").count == 19 && sha512.contains("  \(mdb)\n"))
+        #expect(sha512.contains("  \(mdb).readable/company.sqlite\n"))
         let tags = try String(contentsOfFile: bag + "/tagmanifest-sha256.txt", encoding: .utf8)
-        for name in ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt", "sunset-index.md", "sunset-rescue.json"] {
+        for name in ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt", "sunset-index.json", "sunset-index.md", "sunset-rescue.json"] {
             #expect(tags.contains("  \(name)\n"), "\(name) is not in the tag manifest")
         }
 
@@ -94,7 +96,7 @@ import Testing
         #expect(python.status == 0, "bagit.py: \(python.stderr)")
         #expect(try sunset().run(["verify", bag]).status == 0)
         let saved = try FileManager.default.contentsOfDirectory(atPath: "\(bag)/data/\(company)").sorted()
-        #expect(saved == ["100％ payé.pdf", "company.mdb", "facture-#E9t#E9.pdf", "two#0Alines.pdf"])
+        #expect(saved == ["100％ payé.pdf", "company.mdb", "company.mdb.readable", "facture-#E9t#E9.pdf", "two#0Alines.pdf"])
 
         // The original bytes are kept in the record and shown in the index.
         let record = try String(contentsOfFile: bag + "/sunset-rescue.json", encoding: .utf8)
