@@ -180,6 +180,11 @@ import Testing
         #expect(last.contains("/usr/share/common-licenses/Apache-2.0"), "\(last)")
         #expect(copyright.contains("Files: checkouts/swift-crypto/*"))
         #expect(copyright.contains("Files: swift-runtime/*"))
+        // The header names the shared libraries loaded at run time, among them the readers and writers
+        // of the readable copies.
+        let header = paragraphs.first ?? ""
+        #expect(header.contains("libmdb.so.3 (libmdb3, LGPL-2.0-or-later): mdbtools' libmdb"), "\(header)")
+        #expect(header.contains("libxlsxwriter.so.4 (libxlsxwriter4, BSD-2-clause)"), "\(header)")
         for line in copyright.split(separator: "\n") where line.hasPrefix("License: ") {
             let names = line.dropFirst("License: ".count).components(separatedBy: " and ")
             #expect(Set(names).count == names.count, "a licence named twice: \(line)")
