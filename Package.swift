@@ -55,6 +55,13 @@ let package = Package(
             pkgConfig: "libmdb",
             providers: [.apt(["mdbtools-dev"]), .brew(["mdbtools"])]
         ),
+        // The Sleuth Kit's libtsk (CPL-1.0, linked dynamically), the reader of disk images:
+        // raw, split raw, E01, VHD, VHDX and VMDK, their partitions and file systems (issue 22).
+        .systemLibrary(
+            name: "CTSK",
+            pkgConfig: "tsk",
+            providers: [.apt(["libtsk-dev"]), .brew(["sleuthkit"])]
+        ),
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
@@ -71,6 +78,9 @@ let package = Package(
             swiftSettings: embeddingSettings,
             plugins: embedding
         ),
+        // Disk images (issue 22): raw, split raw, E01, VHD, VHDX and VMDK opened read-only
+        // through libtsk; their partitions and file systems, walked and read without mounting.
+        .target(name: "SunsetImage", dependencies: ["SunsetCore", "CTSK"]),
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
         .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "CMDB", "ZIPFoundation"]),
@@ -101,6 +111,7 @@ let package = Package(
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures", "SunsetReadable"]),
         .testTarget(name: "SunsetCorpusTests", dependencies: ["SunsetCorpus", "SunsetCore"]),
         .testTarget(name: "SunsetReadableTests", dependencies: ["SunsetReadable", "SunsetFixtures"]),
+        .testTarget(name: "SunsetImageTests", dependencies: ["SunsetImage", "SunsetFixtures"]),
         .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures"]),
     ],
     swiftLanguageModes: [.v6]
