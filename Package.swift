@@ -65,7 +65,7 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
-        .target(name: "SunsetScan", dependencies: ["SunsetCore", "CMagic", "CSQLite", "ZIPFoundation"]),
+        .target(name: "SunsetScan", dependencies: ["SunsetCore", "SunsetImage", "CMagic", "CSQLite", "ZIPFoundation"]),
         .target(
             name: "SunsetRules",
             dependencies: ["SunsetCore", "Yams", .product(name: "Mustache", package: "swift-mustache")],

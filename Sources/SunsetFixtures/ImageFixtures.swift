@@ -29,16 +29,18 @@ public enum ImageFixtures {
     /// One of the files of the archive: `volume`, `pc.E01`, `usb.img`…
     public static func url(_ name: String) throws -> URL { try folder.appendingPathComponent(name) }
 
-    private static let unpacked: Result<URL, Error> = Result {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("sunset-images-\(getpid())")
+    private static let unpackedPath = FileManager.default.temporaryDirectory.appendingPathComponent("sunset-images-\(getpid())").path
+    private static let unpacked: Result<URL, Error> = Result(catching: {
+        let target = URL(fileURLWithPath: unpackedPath)
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: ImageFixtures.unpackedPath) }
         let result = try run("/usr/bin/env", ["tar", "-xJf", archive.path, "-C", target.path])
         guard result.status == 0 else {
             throw FixtureError("cannot unpack \(archive.path): \(String(decoding: result.stderr, as: UTF8.self))")
         }
         return target
-    }
+    })
 
     /// Runs a program, returning its exit status, standard output and standard error.
     public static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: Data) {
@@ -50,14 +52,16 @@ public enum ImageFixtures {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        var output = Data(), errors = Data()
+        // Standard error is read on another thread, so that neither pipe can fill and block the child.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errors = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errors = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        output = out.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { errors.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, output, errors)
+        return (process.terminationStatus, output, errors.data)
     }
 
     /// A tool of The Sleuth Kit (`fls`, `icat`…) run on an image; throws when it fails.
@@ -89,7 +93,7 @@ public enum ImageFixtures {
             let type = head[0].split(separator: "/").last.map(String.init) ?? "-"
             if head.contains("*") { continue }  // deleted
             let path = String(parts[1])
-            if path.hasPrefix("$OrphanFiles") || type == "V" { continue }
+            if path.hasPrefix("$OrphanFiles") || type == "V" || type == "v" { continue }  // made up by libtsk
             let inode = UInt64(head.last!.split(separator: "-").first!.trimmingCharacters(in: CharacterSet(charactersIn: ":"))) ?? 0
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if name.contains(":") { continue }  // fls prints an NTFS stream as "file:stream"; Windows allows no colon in names

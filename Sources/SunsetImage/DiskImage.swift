@@ -110,7 +110,10 @@ public final class DiskImage: @unchecked Sendable {
             }
             return found
         }
-        guard let table else {
+        // A lone partition from the first sector on is the disk's own file system (a boot
+        // sector that also reads as a partition table, as mformat writes on a stick).
+        let bare = table.map { $0.count == 1 && $0[0].start == 0 } ?? true
+        guard let table, !bare else {
             // No partition table: the whole disk may be one file system (a USB stick, a
             // partition imaged alone).
             switch ImageFileSystem.open(image: self, partition: nil) {
@@ -160,10 +163,13 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct ImageGap: Error, Sendable, Hashable {
     /// What was skipped: "pc.E01 · partition 3" or a path inside a file system.
     public var place: String
+    /// The folder inside the file system, when the gap is one (empty otherwise).
+    public var path: [UInt8]
     public var reason: String
 
-    public init(place: String, reason: String) {
+    public init(place: String, path: [UInt8] = [], reason: String) {
         self.place = place
+        self.path = path
         self.reason = reason
     }
 }

@@ -8,8 +8,8 @@ import Foundation
 ///
 /// What a listing leaves out: `.` and `..`, names no longer allocated (deleted entries),
 /// the entries libtsk makes up (`$OrphanFiles`, FAT's `$MBR`/`$FAT1`…, NTFS' alternate data
-/// streams are not listed either), and NTFS' own metadata files at the root (`$MFT`,
-/// `$Extend`…). The scanner sees what Windows' Explorer would.
+/// streams are not listed either), NTFS' own metadata files at the root (`$MFT`,
+/// `$Extend`…) and FAT's volume-label entry. The scanner sees what Windows' Explorer would.
 public final class ImageFileSystem: @unchecked Sendable {
     public let image: DiskImage
     /// The partition it lies in; nil when the disk holds one file system and no table.
@@ -23,6 +23,8 @@ public final class ImageFileSystem: @unchecked Sendable {
 
     let info: UnsafeMutablePointer<TSK_FS_INFO>
     let isNTFS: Bool
+    let isFAT: Bool
+    private static let fatLabelSuffix = Array(" (Volume Label Entry)".utf8)
 
     /// "pc.E01 · partition 2, NTFS 'Windows'", or "usb.img · FAT16 'USBSTICK'" for a disk
     /// without a partition table.
@@ -48,6 +50,7 @@ public final class ImageFileSystem: @unchecked Sendable {
         offset = partition?.start ?? 0
         let ftype = info.pointee.ftype.rawValue
         isNTFS = ftype & TSK_FS_TYPE_NTFS.rawValue != 0
+        isFAT = ftype & TSK_FS_TYPE_FAT_DETECT.rawValue != 0 || ftype == TSK_FS_TYPE_EXFAT.rawValue
         type = Self.typeName(info.pointee.ftype)
         volumeLabel = readVolumeLabel()
     }
@@ -61,7 +64,7 @@ public final class ImageFileSystem: @unchecked Sendable {
         let place = place(image: image, partition: partition)
         let offset = partition?.start ?? 0
         // BitLocker volumes start with "-FVE-FS-" where a boot sector has its OEM name.
-        if let head = image.read(at: offset, count: 11), head[3..<11].elementsEqual("-FVE-FS-".utf8) {
+        if let head = image.read(at: offset, count: 11), head.count == 11, head[3..<11].elementsEqual("-FVE-FS-".utf8) {
             return .failure(ImageGap(place: place, reason: "a BitLocker-encrypted volume: Sunset cannot read it without unlocking it in Windows"))
         }
         let opened: UnsafeMutablePointer<TSK_FS_INFO>? = SleuthKit.locked {
@@ -140,6 +143,9 @@ public final class ImageFileSystem: @unchecked Sendable {
         let address = UInt64(name.pointee.meta_addr)
         // NTFS' own files ($MFT, $Bitmap, $Extend…) are the first sixteen MFT entries.
         if isNTFS && atRoot && bytes.first == UInt8(ascii: "$") && address < 16 { return nil }
+        // FAT's volume label is a root entry that libtsk lists as a file named after it.
+        if isFAT && atRoot && bytes.count > Self.fatLabelSuffix.count && bytes.suffix(Self.fatLabelSuffix.count).elementsEqual(Self.fatLabelSuffix)
+            && (file.pointee.meta.map { $0.pointee.size == 0 } ?? true) { return nil }
         let kind: Entry.Kind
         switch nameType {
         case TSK_FS_NAME_TYPE_REG: kind = .file
@@ -193,6 +199,7 @@ public final class ImageFileSystem: @unchecked Sendable {
             case .success(let entries): listed = entries
             case .failure(var gap):
                 gap.place += folder.isEmpty ? "" : ": " + String(decoding: folder, as: UTF8.self)
+                gap.path = folder
                 gaps.append(gap)
                 continue
             }
@@ -205,7 +212,7 @@ public final class ImageFileSystem: @unchecked Sendable {
                     if seen.insert(entry.inode).inserted {
                         pending.append((path, entry.inode))
                     } else {
-                        gaps.append(ImageGap(place: place + ": " + String(decoding: path, as: UTF8.self),
+                        gaps.append(ImageGap(place: place + ": " + String(decoding: path, as: UTF8.self), path: path,
                                              reason: "a folder met twice (a damaged file system): not walked again"))
                     }
                 }
