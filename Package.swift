@@ -55,10 +55,17 @@ let package = Package(
             pkgConfig: "libmdb",
             providers: [.apt(["mdbtools-dev"]), .brew(["mdbtools"])]
         ),
+        // The Sleuth Kit's libtsk (CPL-1.0, linked dynamically), the reader of disk images:
+        // raw, split raw, E01, VHD, VHDX and VMDK, their partitions and file systems (issue 22).
+        .systemLibrary(
+            name: "CTSK",
+            pkgConfig: "tsk",
+            providers: [.apt(["libtsk-dev"]), .brew(["sleuthkit"])]
+        ),
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
-        .target(name: "SunsetScan", dependencies: ["SunsetCore", "CMagic", "CSQLite", "ZIPFoundation"]),
+        .target(name: "SunsetScan", dependencies: ["SunsetCore", "SunsetImage", "CMagic", "CSQLite", "ZIPFoundation"]),
         .target(
             name: "SunsetRules",
             dependencies: ["SunsetCore", "Yams", .product(name: "Mustache", package: "swift-mustache")],
@@ -71,7 +78,10 @@ let package = Package(
             swiftSettings: embeddingSettings,
             plugins: embedding
         ),
-        .target(name: "SunsetRescue", dependencies: ["SunsetCore", "SunsetReadable", .product(name: "Crypto", package: "swift-crypto")]),
+        // Disk images (issue 22): raw, split raw, E01, VHD, VHDX and VMDK opened read-only
+        // through libtsk; their partitions and file systems, walked and read without mounting.
+        .target(name: "SunsetImage", dependencies: ["SunsetCore", "CTSK"]),
+        .target(name: "SunsetRescue", dependencies: ["SunsetCore", "SunsetReadable", "SunsetImage", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
         .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "CMDB", "ZIPFoundation"]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
@@ -101,6 +111,7 @@ let package = Package(
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures", "SunsetReadable"]),
         .testTarget(name: "SunsetCorpusTests", dependencies: ["SunsetCorpus", "SunsetCore"]),
         .testTarget(name: "SunsetReadableTests", dependencies: ["SunsetReadable", "SunsetFixtures"]),
+        .testTarget(name: "SunsetImageTests", dependencies: ["SunsetImage", "SunsetFixtures"]),
         .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures", "SunsetReadable"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,9 @@ public struct ScanRoot: Hashable, Codable, Sendable {
     /// For a root that a Windows volume's registry shows to be another drive of the same
     /// machine (its users' Documents or OneDrive folder is there): that volume's index.
     public var machine: Int?
+    /// For a root inside a disk image: the file system's label, "pc.E01 · partition 2, NTFS
+    /// 'Windows'" (`path` is then the image file); nil for a folder.
+    public var imageVolume: String?
 
     public init(index: Int, path: String, isWindowsVolume: Bool, host: HostOS, label: String? = nil) {
         self.index = index

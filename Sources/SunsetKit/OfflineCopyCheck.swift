@@ -11,7 +11,8 @@ enum OfflineCopyCheck {
         guard var copies = inventory.offlineCopies else { return }
         for index in copies.indices {
             let copy = copies[index]
-            guard copy.verified, copy.bytes <= fullCheckLimit, inventory.roots.indices.contains(copy.location.root) else { continue }
+            guard copy.verified, copy.bytes <= fullCheckLimit, inventory.roots.indices.contains(copy.location.root),
+                  inventory.roots[copy.location.root].imageVolume == nil else { continue }  // a bag inside a disk image: the scanner's check only
             let root = inventory.roots[copy.location.root].path
             let path = copy.location.path.bytes.isEmpty ? root : (root == "/" ? "" : root) + "/" + copy.location.path.description
             guard let result = try? BagVerifier(bag: path).verify() else { continue }

@@ -32,6 +32,10 @@ public struct Scanner: Sendable {
         self.options = options
     }
 
+    /// True when `path` is a disk image file that a scan opens as one root per file system
+    /// (by extension, or by content libtsk recognises), not a folder.
+    public static func isDiskImage(_ path: String) -> Bool { ImageRoots.isImage(path) }
+
     public func scan() throws(ScanError) -> Inventory {
         var report = StateReport()
         return try scan(report: &report)
@@ -54,6 +58,10 @@ public struct Scanner: Sendable {
     public func scan(report: inout StateReport) throws(ScanError) -> Inventory {
         let keep = KeepRule(signatures: options.signatures)
         guard let state = options.state else { return try scan(keep: keep, previous: nil).inventory }
+        if options.roots.contains(where: ImageRoots.isImage) {
+            report.notes.append("the state file '\(state)' is not used when a disk image is scanned: everything is read again")
+            return try scan(keep: keep, previous: nil).inventory
+        }
         let roots = options.roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -100,9 +108,22 @@ public struct Scanner: Sendable {
         let early = EarlyProbes()
         let earlyNames = GlobSet(options.signatures.flatMap { [GlobSet($0.backupNames).globs, ProductFinder.exportGlobs.globs] }.flatMap { $0 })
         defer { _ = early.finish() }
-        for (index, path) in options.roots.enumerated() {
+        for (given, path) in options.roots.enumerated() {
+            // A disk image gives one root per file system inside it (issue 22).
+            if ImageRoots.isImage(path) {
+                for var volume in ImageRoots.volumes(image: path, firstIndex: volumes.count, keep: keep, excludes: excludes,
+                                                     progress: options.progress, early: (early, earlyNames)) {
+                    let bags = OfflineCopyFinder.find(in: volume)
+                    volume.leaveOut(bags.folders)
+                    offlineCopies += bags.copies
+                    inventory.coverage.merge(volume.coverage)
+                    volumes.append(volume)
+                }
+                continue
+            }
+            let index = volumes.count
             var walker = Walker(excludes: excludes, keep: keep, progress: options.progress)
-            walker.previous = previous?.records[index]
+            walker.previous = previous?.records[given]
             walker.recordsFolders = previous != nil
             var volume = try Volume.open(path: path, index: index, walker: walker, log: previous == nil ? nil : OpenLog(),
                                          early: (early, earlyNames))
@@ -119,7 +140,7 @@ public struct Scanner: Sendable {
         inventory.cloudFolders = volumes.flatMap(\.cloudFolders)
         defer { volumes.forEach { $0.opener.close() } }
         let labels = ScanRoot.labels(for: inventory.roots.map(\.path))
-        for index in inventory.roots.indices { inventory.roots[index].label = labels[index] }
+        for index in inventory.roots.indices { inventory.roots[index].label = inventory.roots[index].imageVolume ?? labels[index] }
 
         for signatures in options.signatures {
             var finder = ProductFinder(signatures: signatures, volumes: volumes)

@@ -27,7 +27,7 @@ struct AuditCommand: ParsableCommand {
 
 /// The flags `audit` and `demo` share.
 struct CommonOptions: ParsableArguments {
-    @Argument(help: "Folders to scan (default: the home folder; under WSL also the Windows drives).")
+    @Argument(help: "Folders or disk images (raw, .001, .E01, .vhd, .vhdx, .vmdk) to scan (default: the home folder; under WSL also the Windows drives).")
     var roots: [String] = []
 
     @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD; default: today).")

@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "With --nagios: one status line with performance data, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN."
     )
 
-    @Argument(help: "Folders to scan (default: the home folder).") var roots: [String] = []
+    @Argument(help: "Folders or disk images to scan (default: the home folder).") var roots: [String] = []
     @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD; default: today).") var asOf: String?
     @Option(name: .customLong("rules"), help: "Extra rule packs or OS tables.") var rules: [String] = []
     @Option(name: .customLong("exclude"), help: "Leave out paths matching this glob.") var excludes: [String] = []

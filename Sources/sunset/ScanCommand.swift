@@ -8,7 +8,7 @@ struct ScanCommand: ParsableCommand {
         abstract: "Scan only and print the inventory as JSON."
     )
 
-    @Argument(help: "Folders to scan (default: the home folder).")
+    @Argument(help: "Folders or disk images to scan (default: the home folder).")
     var roots: [String] = []
 
     @Option(name: .customLong("rules"), help: "Extra rule packs whose signatures to look for.")

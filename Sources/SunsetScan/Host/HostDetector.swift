@@ -6,7 +6,7 @@ enum HostDetector {
     /// For a Windows volume, its kernel's version; for the running system's own root or home
     /// folder, the running system; for any other folder (a copy, an external disk, a share)
     /// no system at all: its data does not live on one Sunset can judge.
-    static func host(isWindowsVolume: Bool, root: String, entries: [WalkEntry], opener: PathOpener,
+    static func host(isWindowsVolume: Bool, root: String, entries: [WalkEntry], opener: any RootFiles,
                      notes: inout [(VolumePath, String)]) -> HostOS {
         if isWindowsVolume { return WindowsHost.detect(entries: entries, opener: opener, notes: &notes) }
         return isRunningSystemPlace(root) ? runningSystem() : .none

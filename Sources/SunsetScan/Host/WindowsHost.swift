@@ -7,7 +7,7 @@ enum WindowsHost {
 
     /// The host of a Windows volume, from `ntoskrnl.exe` (or `kernel32.dll`) VERSIONINFO;
     /// `notes` receives why a present kernel file gave nothing.
-    static func detect(entries: [WalkEntry], opener: PathOpener, notes: inout [(VolumePath, String)]) -> HostOS {
+    static func detect(entries: [WalkEntry], opener: any RootFiles, notes: inout [(VolumePath, String)]) -> HostOS {
         for wanted in kernelFiles {
             guard let entry = entries.first(where: {
                 $0.kind == .file && $0.path.count == wanted.utf8.count && HostDetector.lower($0.path) == wanted

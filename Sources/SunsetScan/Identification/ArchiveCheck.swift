@@ -5,7 +5,7 @@ import Glibc
 /// and must not point past the end of the file (only the head is read).
 enum ArchiveCheck {
     /// Nil when the archive passes, otherwise why it does not.
-    static func problem(format: ArchiveFormat, path: [UInt8], size: UInt64, head: [UInt8], opener: PathOpener) -> String? {
+    static func problem(format: ArchiveFormat, path: [UInt8], size: UInt64, head: [UInt8], opener: any RootFiles) -> String? {
         switch format {
         case .zip: return ZipCheck.check(path, opener: opener).problem
         case .gzip: return size < 18 ? "truncated gzip stream (\(size) bytes)" : nil
@@ -37,7 +37,7 @@ enum ArchiveCheck {
     }
 
     /// `count` bytes at `offset`, or nil.
-    static func read(_ path: [UInt8], offset: UInt64, count: Int, opener: PathOpener) -> [UInt8]? {
+    static func read(_ path: [UInt8], offset: UInt64, count: Int, opener: any RootFiles) -> [UInt8]? {
         opener.withFile(path) { _, read in read(offset, count) } ?? nil
     }
 }

@@ -17,13 +17,13 @@ final class EarlyProbes: @unchecked Sendable {
     static let capacity = 4096
 
     private let condition = NSCondition()
-    private var pending: [(Key, PathOpener)] = []
+    private var pending: [(Key, any RootFiles)] = []
     private var results: [Key: FileProbe] = [:]
     private var closed = false
     private var running = false
 
     /// Queues a file, unless the queue is full or closed.
-    func submit(root: Int, path: [UInt8], opener: PathOpener) {
+    func submit(root: Int, path: [UInt8], opener: any RootFiles) {
         condition.lock()
         defer { condition.unlock() }
         guard !closed, pending.count < Self.capacity else { return }

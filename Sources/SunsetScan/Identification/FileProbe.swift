@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 
 /// What one read-only look at a candidate file gave: size, time, and what its first bytes are.
 public struct FileProbe: Sendable {
@@ -15,29 +14,10 @@ public struct FileProbe: Sendable {
     /// The most bytes read from any file for identification.
     public static let headLimit = 65_536
 
-    /// Opens `path` below the root read-only (no atime change where allowed, no symlink,
-    /// no blocking), refuses anything but a regular file, and reads its head.
-    static func read(_ path: [UInt8], opener: PathOpener, cookie: MagicCookie) -> FileProbe {
-        let fd = opener.open(path, flags: 0)
-        guard fd >= 0 else { return failure(String(cString: strerror(-fd))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return failure(String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return failure("not a regular file") }
-        let size = UInt64(info.st_size)
-        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)
-            + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-        var head = [UInt8](repeating: 0, count: Int(min(UInt64(headLimit), size)))
-        var filled = 0
-        while filled < head.count {
-            let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(filled)) }
-            if got < 0 && errno == EINTR { continue }
-            if got <= 0 { break }
-            filled += got
-        }
-        head.removeSubrange(filled...)
-        let (description, mime) = cookie.identify(head)
-        return FileProbe(size: size, modified: modified, description: description, mime: mime, head: head)
+    /// Reads `path` below the root read-only (a folder: no atime change where allowed, no
+    /// symlink, no blocking; an image: through libtsk), refusing anything but a regular file.
+    static func read(_ path: [UInt8], opener: any RootFiles, cookie: MagicCookie) -> FileProbe {
+        opener.probe(path, cookie: cookie)
     }
 
     static func failure(_ reason: String) -> FileProbe {

@@ -10,7 +10,7 @@ enum HeaderSniffer {
     static let maxXMLBytes = 256 << 10
 
     /// Lower-cased header cells of a file, given its extension and head.
-    static func cells(ext: String, head: [UInt8], path: [UInt8], opener: PathOpener) -> [String] {
+    static func cells(ext: String, head: [UInt8], path: [UInt8], opener: any RootFiles) -> [String] {
         switch ext {
         case "csv": return csv(head)
         case "xlsx": return (try? opener.mapped(path).get()).map(xlsx) ?? []

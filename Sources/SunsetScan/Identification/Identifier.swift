@@ -6,7 +6,7 @@ import Foundation
 struct Identifier {
     /// One file to probe: the root's opener and the path below it.
     struct Job {
-        var opener: PathOpener
+        var opener: any RootFiles
         var path: [UInt8]
     }
 

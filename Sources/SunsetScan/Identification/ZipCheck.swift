@@ -30,7 +30,7 @@ enum ZipCheck {
     /// The most bytes of an entry handed to a `HeadReader`.
     static let headBytes = 16_384
 
-    static func check(_ path: [UInt8], opener: PathOpener, limits: Limits = Limits(), heads: HeadReader? = nil) -> Outcome {
+    static func check(_ path: [UInt8], opener: any RootFiles, limits: Limits = Limits(), heads: HeadReader? = nil) -> Outcome {
         switch opener.mapped(path) {
         case let .success(data): return check(data, limits: limits, heads: heads)
         case .failure(.empty): return Outcome(problem: "empty file", entryNames: [])

@@ -101,12 +101,7 @@ enum OfflineCopyFinder {
     // MARK: - Reading
 
     private static func size(of path: [UInt8], volume: Volume) -> UInt64? {
-        let fd = volume.opener.open(path, flags: 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return UInt64(info.st_size)
+        volume.opener.withFile(path) { size, _ in size }
     }
 
     /// A small file's text (UTF-8), nil when unreadable, not UTF-8 or too large.

@@ -29,7 +29,7 @@ struct Registry {
     /// Reads the hives of the volume whose walk gave `entries`.
     /// `shallow` holds the entries at most four folders deep, where the hives are; `entries`
     /// all of them, for translating the paths the hives record.
-    static func read(entries: [WalkEntry], shallow: [WalkEntry]? = nil, opener: PathOpener, root: Int,
+    static func read(entries: [WalkEntry], shallow: [WalkEntry]? = nil, opener: any RootFiles, root: Int,
                      limits: Hive.Limits = Hive.Limits()) -> Registry {
         var registry = Registry()
         let shallow = shallow ?? entries
@@ -103,7 +103,7 @@ struct Registry {
     // MARK: - Opening and failures
 
     /// Maps and checks a hive; a failure or a warning becomes a gap.
-    private mutating func open(_ path: [UInt8], opener: PathOpener, root: Int, limits: Hive.Limits) -> Hive? {
+    private mutating func open(_ path: [UInt8], opener: any RootFiles, root: Int, limits: Hive.Limits) -> Hive? {
         let location = Location(root: root, path: VolumePath(bytes: path))
         let data: Data
         switch opener.mapped(path) {

@@ -2,7 +2,7 @@ import Glibc
 
 /// Opens paths below a root folder without ever following a symbolic link and without the
 /// `PATH_MAX` limit: a long relative path is opened a few folders at a time with `openat`.
-struct PathOpener {
+struct PathOpener: Sendable {
     /// The root's own descriptor.
     let rootFD: Int32
     /// Where every open of a file (not a folder) is recorded, when a state file is kept.

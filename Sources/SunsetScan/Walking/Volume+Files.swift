@@ -1,4 +1,3 @@
-import Glibc
 import SunsetCore
 
 /// Listing a few folders' files again after the walk, for the steps that need every file of
@@ -31,23 +30,6 @@ extension Volume {
 
     /// The non-folder entries directly in one folder.
     func files(in folder: [UInt8]) -> [WalkEntry] {
-        let fd = opener.open(folder, flags: O_DIRECTORY)
-        guard fd >= 0 else { return [] }
-        guard let stream = fdopendir(fd) else { _ = close(fd); return [] }
-        defer { closedir(stream) }
-        var found: [WalkEntry] = []
-        while let item = readdir(stream) {
-            let name = withUnsafePointer(to: &item.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { start in
-                    Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
-                }
-            }
-            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            let path = folder.isEmpty ? name : folder + [UInt8(ascii: "/")] + name
-            if excludes.contains(where: { $0.matches(path) }) { continue }
-            guard let kind = WalkEntry.Kind.of(type: item.pointee.d_type, name: name, in: fd), kind != .directory else { continue }
-            found.append(WalkEntry(path: path, kind: kind))
-        }
-        return found
+        opener.files(in: folder, excludes: excludes)
     }
 }

@@ -5,7 +5,7 @@ import SunsetCore
 /// its host.
 struct Volume {
     var root: ScanRoot
-    var opener: PathOpener
+    var opener: any RootFiles
     /// Every folder and symbolic link, and the files the walk's `KeepRule` kept: not every
     /// file (`files(below:)` lists a folder's files again when a step needs them all).
     var entries: [WalkEntry]
@@ -58,6 +58,13 @@ struct Volume {
         }
         let walk: Walker.Result
         do { walk = try walker.walk(root: absolute, rootIndex: index) } catch { opener.close(); throw error }
+        return assemble(walk: walk, path: absolute, index: index, opener: opener, excludes: walker.excludes)
+    }
+
+    /// The volume a walk found: what kind of volume it is (Windows' own folders, host,
+    /// registry hives read through `opener`), for a folder and an image's file system alike.
+    static func assemble(walk: Walker.Result, path absolute: String, index: Int, opener: any RootFiles,
+                         excludes: [Glob]) -> Volume {
         // Windows' own files sit at fixed, shallow places (`Users`, `Windows/System32/…`,
         // `Users/*/NTUSER.DAT`); looking for them among the shallow entries only keeps these
         // look-ups off the whole walk.
@@ -87,7 +94,7 @@ struct Volume {
             fileTypes: walk.fileTypes,
             folders: walk.folders,
             replayed: walk.replayed,
-            excludes: walker.excludes
+            excludes: excludes
         )
     }
 
