@@ -13,8 +13,6 @@ public enum KitError: Error, LocalizedError, Equatable {
     case badColor(String, known: [String])
     /// `sunset convert`: a path that is missing, no database, or a folder holding none.
     case notConvertible(String)
-    /// `sunset rescue` of a disk image: not yet (issue 22); the image stays untouched.
-    case imageNotRescued(String)
 
     public var errorDescription: String? {
         switch self {
@@ -29,9 +27,6 @@ public enum KitError: Error, LocalizedError, Equatable {
         case let .badLanguage(text, known): return "unknown language '\(text)'; choose from \(known.joined(separator: ", "))"
         case let .badColor(text, known): return "unknown --color '\(text)'; choose from \(known.joined(separator: ", "))"
         case let .notConvertible(reason): return reason
-        case let .imageNotRescued(path):
-            return "'\(path)' is a disk image: sunset audit, scan and check read it, but rescue cannot copy from an image yet; "
-                + "attach it read-only (e.g. mount -o ro) and rescue that folder"
         }
     }
 }

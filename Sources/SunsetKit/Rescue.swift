@@ -9,7 +9,6 @@ import SunsetScan
 public enum Rescue {
     /// Scans the roots with the packs to learn what to save, then copies it into a BagIt bag.
     public static func run(_ options: RescueOptions) throws -> RescueReport {
-        if let image = options.roots.first(where: Scanner.isDiskImage) { throw KitError.imageNotRescued(image) }
         try BagWriter.precheck(destination: options.destination, roots: options.roots)
         let packs = try PackSet.load(extra: options.rulePaths)
         let inventory = try Scanning.inventory(roots: options.roots, excludes: [], packs: packs)

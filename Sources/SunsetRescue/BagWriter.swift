@@ -33,8 +33,8 @@ public struct BagWriter {
         guard !plan.sources.isEmpty else { throw .nothingToRescue }
         var trees: [SourceTree] = []
         defer { trees.forEach { $0.close() } }
-        for root in rootPaths { trees.append(try SourceTree(path: root)) }
-        let labels = PayloadName.rootLabels(rootPaths)
+        for root in plan.roots { trees.append(try SourceTree(root: root)) }
+        let labels = PayloadName.rootLabels(plan.roots.map(Self.labelSource))
         let contents = BagContents(plan: plan, trees: trees, labels: labels, earlier: earlier)
 
         // MARK: Decide, still without writing
@@ -154,6 +154,15 @@ public struct BagWriter {
     }
 
     // MARK: - Parts
+
+    /// What a root's folder in `data/` is named after: the folder, or for a file system inside
+    /// a disk image the image's name and the partition's number ("pc.E01-partition-2").
+    static func labelSource(_ root: ScanRoot) -> String {
+        guard let volume = root.imageVolume else { return root.path }
+        let image = (root.path as NSString).lastPathComponent
+        guard let number = volume.firstMatch(of: /partition (\d+)/)?.1 else { return image }
+        return "\(image)-partition-\(number)"
+    }
 
     /// True when the bag's file for an entry is still as the entry says (size and time).
     private func holds(_ entry: BagRecord.Entry) -> Bool {

@@ -36,7 +36,9 @@ enum Destination {
             throw .destinationNotEmpty(destination)
         }
         let record = try BagRecord.read(bag: destination)
-        guard record.roots.map(\.path) == roots else {
+        // A disk image gives one root per file system, each under the image's path: compared once.
+        func distinct(_ paths: [String]) -> [String] { paths.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+        guard distinct(record.roots.map(\.path)) == distinct(roots) else {
             throw .otherRoots(destination, recorded: record.roots.map(\.path))
         }
         return .ours(record)

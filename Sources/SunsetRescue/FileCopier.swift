@@ -62,11 +62,17 @@ struct FileCopier {
     // MARK: - One attempt
 
     private func once(_ path: VolumePath, of tree: SourceTree, attempt: Int) -> Result<Copied, Failure> {
-        let source = tree.openFile(path)
-        guard source >= 0 else { return .failure(.unreadable(Errno(-source).description)) }
-        defer { close(source) }
-        var before = stat()
-        guard fstat(source, &before) == 0 else { return .failure(.unreadable(Errno(errno).description)) }
+        let source: SourceReader
+        switch tree.reader(path) {
+        case let .success(opened): source = opened
+        case let .failure(error): return .failure(.unreadable(error.description))
+        }
+        defer { source.close() }
+        let before: stat
+        switch source.status() {
+        case let .success(info): before = info
+        case let .failure(error): return .failure(.unreadable(error.description))
+        }
         guard before.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
 
         let target: Int32
@@ -83,9 +89,11 @@ struct FileCopier {
         // Reads the size it saw at the start, no more: a file that keeps growing cannot hold the copy forever.
         while total < expected {
             let wanted = Int(min(UInt64(Self.chunkSize), expected - total))
-            let got = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, wanted) }
-            if got < 0 && errno == EINTR { continue }
-            if got < 0 { return .failure(.unreadable(Errno(errno).description)) }
+            let got: Int
+            switch buffer.withUnsafeMutableBytes({ source.read(into: $0, count: wanted, at: total) }) {
+            case let .success(count): got = count
+            case let .failure(error): return .failure(.unreadable(error.description))
+            }
             if got == 0 { break }
             let chunk = buffer.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[0..<got]) }
             hasher.update(chunk)
@@ -93,8 +101,11 @@ struct FileCopier {
             total += UInt64(got)
             pacer.chunkDone(attempt: attempt, bytes: total)
         }
-        var after = stat()
-        guard fstat(source, &after) == 0 else { return .failure(.unreadable(Errno(errno).description)) }
+        let after: stat
+        switch source.status() {
+        case let .success(info): after = info
+        case let .failure(error): return .failure(.unreadable(error.description))
+        }
         let modified = FileTime(before.st_mtim)
         if after.st_size != before.st_size || FileTime(after.st_mtim) != modified || total != expected {
             return .failure(.keptChanging(attempt))

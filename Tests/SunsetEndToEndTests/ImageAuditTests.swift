@@ -69,12 +69,44 @@ import Testing
         #expect(check.status == folderCheck.status, "stderr: \(check.stderr)")
     }
 
-    @Test func rescueOfAnImageSaysItCannotYet() throws {
+    /// `rescue` of an image copies from inside it, through libtsk: the bag validates with the
+    /// Library of Congress's bagit, every saved file is byte for byte what The Sleuth Kit's own
+    /// `icat` gives for it, the databases get their readable copies, and the image is unchanged.
+    @Test func rescueOfAnImageMakesABagOfIcatsBytes() throws {
+        let image = try ImageFixtures.url("pc.E01")
+        let hash = try ImageFixtures.sha256(image)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sunset-bag-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try sunset().run(["rescue", try ImageFixtures.url("pc.raw").path, "--to", scratch.path])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("is a disk image"))
-        #expect(!FileManager.default.fileExists(atPath: scratch.path))
+        let result = try sunset().run(["rescue", image.path, "--to", scratch.path, "--as-of", fixedAsOf])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("saved whole: \(SampleVolume.companies.sorted().joined(separator: ", "))"), "\(result.stdout)")
+
+        let bagit = try CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/env")).run(["python3", "-m", "bagit", "--validate", scratch.path])
+        #expect(bagit.status == 0, "bagit.py: \(bagit.stderr)")
+
+        // The NTFS file system is the image's second root: its files are under data/pc.E01-partition-2/.
+        let top = scratch.appendingPathComponent("data/pc.E01-partition-2")
+        let saved = (FileManager.default.enumerator(atPath: top.path)?.allObjects as? [String] ?? []).filter { path in
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: top.appendingPathComponent(path).path, isDirectory: &isFolder)
+            return !isFolder.boolValue && !path.contains(".readable/")
+        }
+        #expect(saved.contains("Users/marie/Documents/Invoice2go/Boulangerie Dupont/company.mdb"), "\(saved.sorted())")
+        #expect(saved.count >= 5)
+        let offset = String(ImageFixtures.ntfsOffset / 512)
+        for path in saved {
+            let found = try ImageFixtures.sleuthKit("ifind", ["-o", offset, "-n", path, image.path])
+            let number = String(decoding: found, as: UTF8.self).split(separator: "-").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let inode = try #require(UInt64(number ?? ""), "ifind: \(path)")
+            let expected = try ImageFixtures.icat(image, offset: ImageFixtures.ntfsOffset, inode: inode)
+            #expect(try Data(contentsOf: top.appendingPathComponent(path)) == expected, "\(path) differs from icat's bytes")
+        }
+        #expect(FileManager.default.fileExists(atPath: top.appendingPathComponent(
+            "Users/marie/Documents/Invoice2go/Boulangerie Dupont/company.mdb.readable/company.sqlite").path))
+        #expect(try ImageFixtures.sha256(image) == hash, "the image must not change")
+
+        // A second run finds everything verified and changes nothing.
+        let again = try sunset().run(["rescue", image.path, "--to", scratch.path, "--as-of", fixedAsOf])
+        #expect(again.status == 0 && again.stdout.contains("0 copied and verified now"), "\(again.stdout)\(again.stderr)")
     }
 }
