@@ -109,6 +109,34 @@ final class SQLiteConnection {
             while try step() {}
         }
 
+        /// Binds one value to the parameter at `position` (from 1); nil is NULL. With
+        /// `finishRow`, the statement then runs as `execute` does: every parameter must have
+        /// been bound for this row, none is cleared.
+        func bind(_ position: Int32, _ value: Value?) throws(Failure) {
+            let status: Int32
+            switch value {
+            case nil: status = sqlite3_bind_null(pointer, position)
+            case let .integer(number): status = sqlite3_bind_int64(pointer, position, number)
+            case let .real(number): status = sqlite3_bind_double(pointer, position, number)
+            case let .text(text): status = sqlite3_bind_text(pointer, position, text, -1, sunset_sqlite_transient())
+            }
+            guard status == SQLITE_OK else { throw connection.failure() }
+        }
+
+        /// Binds UTF-8 text given as bytes (SQLite copies them).
+        func bind(_ position: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
+            let start = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
+            guard sqlite3_bind_text(pointer, position, start, Int32(bytes.count), sunset_sqlite_transient()) == SQLITE_OK else {
+                throw connection.failure()
+            }
+        }
+
+        /// Runs the statement with the values bound, then resets it for the next row.
+        func finishRow() throws(Failure) {
+            defer { sqlite3_reset(pointer) }
+            while try step() {}
+        }
+
         /// Binds one text to the first parameter (for a query run once).
         func bind(_ text: String) throws(Failure) {
             guard sqlite3_bind_text(pointer, 1, text, -1, sunset_sqlite_transient()) == SQLITE_OK else { throw connection.failure() }

@@ -19,7 +19,8 @@ final class SQLiteCopy: CopyWriter {
     /// SQLite compares table names without case: "Kunden" and "KUNDEN" need two names.
     private var names = SafeNames()
     private var tableName = ""
-    private var values: [SQLiteConnection.Value?] = []
+    /// A date's text, made here without a string.
+    private var scratch: [UInt8] = []
     private var rows = 0
     private var leftOut = ValueTally()
 
@@ -62,31 +63,37 @@ final class SQLiteCopy: CopyWriter {
         } catch {
             throw ReadableError.cannotWrite(path: fileName, reason: "table '\(table.name)': \(error)")
         }
-        values = Array(repeating: nil, count: columns.count)
     }
 
     func write(_ row: [Cell]) throws {
         guard let table, let insert else { return }
-        for (position, index) in table.kept.enumerated() {
-            values[position] = value(row[index], column: table.columns[index].name)
-        }
-        do { try insert.execute(values) } catch {
+        do {
+            for (position, index) in table.kept.enumerated() {
+                let parameter = Int32(position + 1)
+                switch row[index] {
+                case .null: try insert.bind(parameter, nil)
+                case let .integer(number): try insert.bind(parameter, .integer(number))
+                case let .boolean(value): try insert.bind(parameter, .integer(value ? 1 : 0))
+                case let .real(number): try insert.bind(parameter, .real(number))
+                case .binary:
+                    leftOut.add(table.columns[index].name)
+                    try insert.bind(parameter, nil)
+                case let .text(text), let .decimal(text): try insert.bind(parameter, .text(text))
+                case let .date(year, month, day):
+                    scratch.removeAll(keepingCapacity: true)
+                    ISODate.append(year: year, month: month, day: day, to: &scratch)
+                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteConnection.Failure) in try insert.bind(parameter, utf8: bytes) }
+                case let .dateTime(year, month, day, hour, minute, second):
+                    scratch.removeAll(keepingCapacity: true)
+                    ISODate.append(year: year, month: month, day: day, hour: hour, minute: minute, second: second, to: &scratch)
+                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteConnection.Failure) in try insert.bind(parameter, utf8: bytes) }
+                }
+            }
+            try insert.finishRow()
+        } catch {
             throw ReadableError.cannotWrite(path: fileName, reason: "table '\(table.name)': \(error)")
         }
         rows += 1
-    }
-
-    private func value(_ cell: Cell, column: String) -> SQLiteConnection.Value? {
-        switch cell {
-        case .null: return nil
-        case let .integer(number): return .integer(number)
-        case let .boolean(value): return .integer(value ? 1 : 0)
-        case let .real(number): return .real(number)
-        case .binary:
-            leftOut.add(column)
-            return nil
-        case .text, .decimal, .date, .dateTime: return cell.plainText.map(SQLiteConnection.Value.text)
-        }
     }
 
     func end() throws -> TableCopyResult {
