@@ -1,4 +1,5 @@
 import Foundation
+import SunsetSQLite
 
 /// Reads each written copy back, apart from the code that wrote it, and counts its rows.
 enum CopyReader {
@@ -24,7 +25,7 @@ enum CopyReader {
 
     /// `count(*)` of each table of a SQLite copy, opened read-only.
     static func sqliteRows(_ url: URL, table: String) throws -> Int {
-        let connection = try SQLiteConnection.readOnly(url.path)
-        return Int(try connection.integer("SELECT count(*) FROM \(SQLiteConnection.quoted(table))") ?? 0)
+        let connection = try SQLiteDatabase.immutable(url.path)
+        return Int(try connection.integer("SELECT count(*) FROM \(SQLiteDatabase.quoted(table))") ?? 0)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SunsetSQLite
 
 /// The SQLite copy: one file holding every table under its original name (quoted, so any
 /// language, spaces and accents stay; "-2" added only to a name that differs from another's
@@ -13,8 +14,8 @@ final class SQLiteCopy: CopyWriter {
 
     private let folder: OutputFolder
     private let temporary: URL
-    private var connection: SQLiteConnection?
-    private var insert: SQLiteConnection.Statement?
+    private var connection: SQLiteDatabase?
+    private var insert: SQLiteDatabase.Statement?
     private var table: TablePlan?
     /// SQLite compares table names without case: "Kunden" and "KUNDEN" need two names.
     private var names = SafeNames()
@@ -29,7 +30,7 @@ final class SQLiteCopy: CopyWriter {
         self.fileName = fileName
         temporary = try folder.temporary(for: fileName)
         do {
-            let connection = try SQLiteConnection.writing(temporary.path)
+            let connection = try SQLiteDatabase(path: temporary.path, writing: true)
             // The file is renamed into place only when whole: no journal is needed.
             try connection.run("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA encoding = 'UTF-8'")
             self.connection = connection
@@ -53,9 +54,9 @@ final class SQLiteCopy: CopyWriter {
         rows = 0
         leftOut = ValueTally()
         tableName = names.tableName(for: table.name)
-        let name = SQLiteConnection.quoted(tableName)
+        let name = SQLiteDatabase.quoted(tableName)
         let columns = table.keptColumns
-        let definitions = columns.map { SQLiteConnection.quoted($0.name) + " " + Self.sqlType($0.kind) }
+        let definitions = columns.map { SQLiteDatabase.quoted($0.name) + " " + Self.sqlType($0.kind) }
         let placeholders = columns.indices.map { "?\($0 + 1)" }
         do {
             try connection.run("CREATE TABLE \(name) (\(definitions.joined(separator: ", "))); BEGIN")
@@ -82,11 +83,11 @@ final class SQLiteCopy: CopyWriter {
                 case let .date(year, month, day):
                     scratch.removeAll(keepingCapacity: true)
                     ISODate.append(year: year, month: month, day: day, to: &scratch)
-                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteConnection.Failure) in try insert.bind(parameter, utf8: bytes) }
+                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteDatabase.Failure) in try insert.bind(parameter, utf8: bytes) }
                 case let .dateTime(year, month, day, hour, minute, second):
                     scratch.removeAll(keepingCapacity: true)
                     ISODate.append(year: year, month: month, day: day, hour: hour, minute: minute, second: second, to: &scratch)
-                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteConnection.Failure) in try insert.bind(parameter, utf8: bytes) }
+                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteDatabase.Failure) in try insert.bind(parameter, utf8: bytes) }
                 }
             }
             try insert.finishRow()
