@@ -65,7 +65,9 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "SunsetCore"),
-        .target(name: "SunsetScan", dependencies: ["SunsetCore", "SunsetImage", "CMagic", "CSQLite", "ZIPFoundation"]),
+        // The one wrapper of SQLite's C interface: the scan's state file and the readable copies.
+        .target(name: "SunsetSQLite", dependencies: ["CSQLite"]),
+        .target(name: "SunsetScan", dependencies: ["SunsetCore", "SunsetImage", "CMagic", "SunsetSQLite", "ZIPFoundation"]),
         .target(
             name: "SunsetRules",
             dependencies: ["SunsetCore", "Yams", .product(name: "Mustache", package: "swift-mustache")],
@@ -83,7 +85,7 @@ let package = Package(
         .target(name: "SunsetImage", dependencies: ["SunsetCore", "CTSK"]),
         .target(name: "SunsetRescue", dependencies: ["SunsetCore", "SunsetReadable", "SunsetImage", .product(name: "Crypto", package: "swift-crypto")]),
         // Readers of legacy databases and the readable copies made of them (issue 21).
-        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "CXLSX", "CMDB", "ZIPFoundation"]),
+        .target(name: "SunsetReadable", dependencies: ["SunsetCore", "CSQLite", "SunsetSQLite", "CXLSX", "CMDB", "ZIPFoundation"]),
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",
@@ -104,7 +106,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "SunsetCoreTests", dependencies: ["SunsetCore"]),
-        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetRules", "SunsetFixtures", "ZIPFoundation"]),
+        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetSQLite", "SunsetRules", "SunsetFixtures", "ZIPFoundation"]),
         .testTarget(name: "SunsetRulesTests", dependencies: ["SunsetRules", "SunsetFixtures"]),
         .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures", "SunsetCorpus"],
                     exclude: ["__Snapshots__"]),

@@ -20,7 +20,10 @@ public enum Convert {
     /// Converts each path: a database file into `destination` itself, a folder's databases
     /// each into `destination/<its path below the folder>/`. Throws (could not run) when a
     /// path does not exist, a file given by name is no database, or a folder holds none.
-    public static func run(paths: [String], to destination: String, formats: Set<CopyFormat>) throws -> Outcome {
+    /// Each database is converted through `isolation`: a reader that crashes on one is a
+    /// failure listed for it, and the others are still converted.
+    public static func run(paths: [String], to destination: String, formats: Set<CopyFormat>,
+                           isolation: IsolatedConversion = .forThisProcess()) throws -> Outcome {
         guard !formats.isEmpty else { throw KitError.notConvertible("give at least one copy format") }
         var jobs: [(source: String, folder: URL)] = []
         let target = URL(fileURLWithPath: destination)
@@ -46,11 +49,13 @@ public enum Convert {
         for job in jobs {
             do {
                 try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
-                let source = try DatabaseOpener.open(job.source)
-                let report = try Conversion.convert(source, sourcePath: job.source, to: job.folder, formats: formats)
-                outcome.reports.append((job.folder.path, report))
             } catch {
                 outcome.failures.append((job.source, error.localizedDescription))
+                continue
+            }
+            switch isolation.convert(job.source, sourceName: job.source, to: job.folder, formats: formats) {
+            case let .converted(report): outcome.reports.append((job.folder.path, report))
+            case let .failed(reason): outcome.failures.append((job.source, reason))
             }
         }
         return outcome

@@ -44,13 +44,29 @@ final class CSVCopy: CopyWriter {
 
     func write(_ row: [Cell]) throws {
         guard let table else { return }
-        append(table.kept.map { index in
-            let cell = row[index]
-            if case .binary = cell { leftOut.add(table.columns[index].name) }
-            return cell.plainText
-        })
+        for (position, index) in table.kept.enumerated() {
+            if position > 0 { buffer.append(UInt8(ascii: ",")) }
+            append(row[index], column: index)
+        }
+        buffer.append(contentsOf: [0x0D, 0x0A])
         rows += 1
         if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// One field, as `Cell.plainText` says, written straight into the buffer.
+    private func append(_ cell: Cell, column: Int) {
+        switch cell {
+        case .null: return
+        case .binary: leftOut.add(table?.columns[column].name ?? "")
+        case let .text(text), let .decimal(text): append(text)
+        case let .integer(number):
+            ISODate.pad(Int(number), 1, &buffer)
+        case let .boolean(value): buffer.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        case let .date(year, month, day): ISODate.append(year: year, month: month, day: day, to: &buffer)
+        case let .dateTime(year, month, day, hour, minute, second):
+            ISODate.append(year: year, month: month, day: day, hour: hour, minute: minute, second: second, to: &buffer)
+        case .real: append(cell.plainText ?? "")
+        }
     }
 
     func end() throws -> TableCopyResult {
@@ -79,9 +95,16 @@ final class CSVCopy: CopyWriter {
     private func append(_ fields: [String?]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            guard let field else { continue }
-            let bytes = field.utf8
-            // An empty text is `""`, a null nothing at all: a reader can tell them apart.
+            if let field { append(field) }
+        }
+        buffer.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// One text field, quoted when it holds a comma, a quote, CR or LF (its quotes doubled).
+    /// An empty text is `""`, a null nothing at all: a reader can tell them apart.
+    private func append(_ field: String) {
+        var field = field
+        field.withUTF8 { bytes in
             if bytes.isEmpty || bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
                 buffer.append(0x22)
                 for byte in bytes {
@@ -93,7 +116,6 @@ final class CSVCopy: CopyWriter {
                 buffer.append(contentsOf: bytes)
             }
         }
-        buffer.append(contentsOf: [0x0D, 0x0A])
     }
 
     private func flush() throws {

@@ -34,8 +34,7 @@ public enum Conversion {
             report.tables.append(try copy(table, into: writers))
         }
         for writer in writers { try writer.finish() }
-        let proof = CopyProof(folder: output)
-        for index in report.tables.indices { proof.check(&report.tables[index]) }
+        CopyProof(folder: output).check(&report.tables)
         report.files = Array(Set(report.tables.flatMap { $0.copies.map(\.file) } + writers.compactMap { $0.databaseFile }))
         report.sort()
         return report

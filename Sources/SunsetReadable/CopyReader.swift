@@ -1,4 +1,5 @@
 import Foundation
+import SunsetSQLite
 
 /// Reads each written copy back, apart from the code that wrote it, and counts its rows.
 enum CopyReader {
@@ -10,21 +11,21 @@ enum CopyReader {
         defer { try? handle.close() }
         var parser = CSVParser()
         var records = 0, misshapen = 0
-        let count = { (record: [String]) in
+        let count = { (fields: Int) in
             records += 1
             // A table with no kept columns writes empty records, which read as one empty field.
-            if record.count != max(columns, 1) { misshapen += 1 }
+            if fields != max(columns, 1) { misshapen += 1 }
         }
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try parser.feed(chunk, onRecord: count)
+            try chunk.withUnsafeBytes { try parser.count($0, onRecord: count) }
         }
-        try parser.finish(onRecord: count)
+        try parser.finishCount(onRecord: count)
         return (max(records - 1, 0), misshapen)
     }
 
     /// `count(*)` of each table of a SQLite copy, opened read-only.
     static func sqliteRows(_ url: URL, table: String) throws -> Int {
-        let connection = try SQLiteConnection.readOnly(url.path)
-        return Int(try connection.integer("SELECT count(*) FROM \(SQLiteConnection.quoted(table))") ?? 0)
+        let connection = try SQLiteDatabase.immutable(url.path)
+        return Int(try connection.integer("SELECT count(*) FROM \(SQLiteDatabase.quoted(table))") ?? 0)
     }
 }

@@ -4,20 +4,54 @@ import Foundation
 /// `2026-11-28T14:05:00` (and `14:05:07.250` when the source keeps fractions of a second).
 enum ISODate {
     static func text(year: Int, month: Int, day: Int) -> String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var bytes: [UInt8] = []
+        append(year: year, month: month, day: day, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func text(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double) -> String {
-        let whole = Int(second.rounded(.down))
-        var seconds = pad(whole, 2)
-        let millis = Int(((second - Double(whole)) * 1000).rounded())
-        if millis > 0 { seconds += "." + pad(min(millis, 999), 3) }
-        return text(year: year, month: month, day: day) + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + seconds
+        var bytes: [UInt8] = []
+        append(year: year, month: month, day: day, hour: hour, minute: minute, second: second, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func pad(_ number: Int, _ width: Int) -> String {
-        let digits = String(abs(number))
-        return (number < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// The day's text added to `bytes` (the CSV copy writes it without making a string).
+    static func append(year: Int, month: Int, day: Int, to bytes: inout [UInt8]) {
+        pad(year, 4, &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        pad(month, 2, &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        pad(day, 2, &bytes)
+    }
+
+    static func append(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, to bytes: inout [UInt8]) {
+        append(year: year, month: month, day: day, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        pad(hour, 2, &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        pad(minute, 2, &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        let whole = Int(second.rounded(.down))
+        pad(whole, 2, &bytes)
+        let millis = Int(((second - Double(whole)) * 1000).rounded())
+        if millis > 0 {
+            bytes.append(UInt8(ascii: "."))
+            pad(min(millis, 999), 3, &bytes)
+        }
+    }
+
+    /// The number's decimal digits, zeros before them up to `width`, a minus sign first.
+    static func pad(_ number: Int, _ width: Int, _ bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = bytes.count
+        repeat {   // the digits last first, then the zeros: reversed, they read right
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        let digits = bytes.count - start
+        if width > digits { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits)) }
+        bytes[start...].reverse()
     }
 
     /// Reads `YYYY-MM-DD`, or that with a time `HH:MM[:SS[.fff]]` after a `T` or a space

@@ -36,16 +36,21 @@ struct JetCellDecoder {
 
     /// A little-endian number of the row, read from libmdb's page buffer.
     private func raw<T: FixedWidthInteger>(_ start: Int, _ length: Int, as: T.Type) throws -> T {
-        let data = try bytes(start, MemoryLayout<T>.size)
+        try inPage(start, MemoryLayout<T>.size)
         guard length >= MemoryLayout<T>.size else { throw damaged("a \(T.self) value of \(length) bytes") }
-        return data.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(as: T.self)) }
+        return withUnsafeBytes(of: &handle.pointee.pg_buf) { T(littleEndian: $0.loadUnaligned(fromByteOffset: start, as: T.self)) }
     }
 
     private func bytes(_ start: Int, _ length: Int) throws -> Data {
+        try inPage(start, length)
+        return withUnsafeBytes(of: &handle.pointee.pg_buf) { Data($0[start ..< start + length]) }
+    }
+
+    /// Throws unless `length` bytes from `start` lie within the page.
+    private func inPage(_ start: Int, _ length: Int) throws {
         guard start >= 0, length >= 0, start + length <= Int(MDB_PGSIZE) else {
             throw damaged("a value outside its page")
         }
-        return withUnsafeBytes(of: &handle.pointee.pg_buf) { Data($0[start ..< start + length]) }
     }
 
     private func string(_ text: UnsafeMutablePointer<CChar>) throws -> String {

@@ -65,51 +65,75 @@ struct JetTable: TableSource {
         }
         let pointers = Self.columnPointers(table)
         let bindSize = JetSource.bindSize
-        let buffers = pointers.map { _ in UnsafeMutablePointer<CChar>.allocate(capacity: bindSize) }
-        var lengths = [Int32](repeating: 0, count: pointers.count)
-        defer { buffers.forEach { $0.deallocate() } }
-        try lengths.withUnsafeMutableBufferPointer { lengthPointers in
-            for index in pointers.indices {
-                buffers[index].initialize(to: 0)
-                guard mdb_bind_column(table, Int32(index + 1), buffers[index], lengthPointers.baseAddress! + index) != -1 else {
-                    throw ReadableError.damaged(table: name, reason: "column \(index + 1) cannot be bound")
-                }
+        // Only the columns read as text are bound: libmdb formats every bound value as a
+        // string (dates through strftime, currency digit by digit), which the numbers, dates
+        // and currency read from the row's bytes never need.
+        let bound = pointers.map { Self.needsBinding(Int($0.pointee.col_type)) }
+        let buffers = bound.map { $0 ? UnsafeMutablePointer<CChar>.allocate(capacity: bindSize) : nil }
+        defer { buffers.forEach { $0?.deallocate() } }
+        for index in pointers.indices {
+            guard let buffer = buffers[index] else { continue }
+            buffer.initialize(to: 0)
+            guard mdb_bind_column(table, Int32(index + 1), buffer, nil) != -1 else {
+                throw ReadableError.damaged(table: name, reason: "column \(index + 1) cannot be bound")
             }
-            mdb_rewind_table(table)
-            let textColumns = pointers.indices.filter {
-                [Int(MDB_TEXT), Int(MDB_MEMO)].contains(Int(pointers[$0].pointee.col_type))
+        }
+        mdb_rewind_table(table)
+        let textColumns = pointers.indices.filter {
+            [Int(MDB_TEXT), Int(MDB_MEMO)].contains(Int(pointers[$0].pointee.col_type))
+        }
+        let columnNumbers = pointers.map { Int($0.pointee.col_num) }
+        let decoder = JetCellDecoder(handle: database.handle, table: name, bindSize: bindSize)
+        let empty = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        empty.initialize(to: 0)
+        defer { empty.deallocate() }
+        var read = 0
+        var row: [Cell] = []
+        row.reserveCapacity(pointers.count)
+        while mdb_fetch_row(table) != 0 {
+            row.removeAll(keepingCapacity: true)
+            for (index, column) in pointers.enumerated() {
+                row.append(try decoder.cell(column, text: buffers[index] ?? empty))
             }
-            let decoder = JetCellDecoder(handle: database.handle, table: name, bindSize: bindSize)
-            var read = 0
-            while mdb_fetch_row(table) != 0 {
-                var row: [Cell] = []
-                row.reserveCapacity(pointers.count)
-                for (index, column) in pointers.enumerated() {
-                    row.append(try decoder.cell(column, text: buffers[index]))
-                }
-                if textColumns.contains(where: { row[$0] == .null }), let present = Self.presentCells(table, database.handle) {
-                    for index in textColumns where row[index] == .null && present[index] { row[index] = .text("") }
-                }
-                read += 1
-                try body(row)
+            // libmdb binds an empty text and a null alike: the row's own null mask tells them apart.
+            for index in textColumns {
+                if case .null = row[index], Self.isPresent(column: columnNumbers[index], table, database.handle) { row[index] = .text("") }
             }
-            let declared = Int(table.pointee.num_rows)
-            if read < declared {
-                throw ReadableError.damaged(
-                    table: name, reason: "the table records \(declared) rows but only \(read) could be read (a damaged page or row)")
-            }
+            read += 1
+            try body(row)
+        }
+        let declared = Int(table.pointee.num_rows)
+        if read < declared {
+            throw ReadableError.damaged(
+                table: name, reason: "the table records \(declared) rows but only \(read) could be read (a damaged page or row)")
         }
     }
 
-    /// Which cells of the row just fetched are not null, from the row's own null mask:
-    /// libmdb binds an empty text and a null alike. Nil when the row cannot be found again.
-    static func presentCells(_ table: UnsafeMutablePointer<MdbTableDef>, _ handle: UnsafeMutablePointer<MdbHandle>) -> [Bool]? {
+    /// The column types whose value is read from libmdb's bound string (the others come
+    /// from the row's bytes, and an OLE object is followed from its bound header).
+    static func needsBinding(_ type: Int) -> Bool {
+        [Int(MDB_TEXT), Int(MDB_MEMO), Int(MDB_REPID), Int(MDB_NUMERIC), Int(MDB_OLE)].contains(type)
+    }
+
+    /// Whether the column numbered `column` (its number in the row layout) is not null in the
+    /// row just fetched, read from the row's null mask: its last bytes, one bit a column, set
+    /// when the value is there. A row too short for its mask, or one without that column
+    /// (written before the column was added), counts as null.
+    static func isPresent(column: Int, _ table: UnsafeMutablePointer<MdbTableDef>, _ handle: UnsafeMutablePointer<MdbHandle>) -> Bool {
         let row = Int32(table.pointee.cur_row) - 1
         var start: Int32 = 0
         var size = 0
-        guard row >= 0, mdb_find_row(handle, row, &start, &size) == 0 else { return nil }
-        var fields = [MdbField](repeating: MdbField(), count: Int(table.pointee.num_cols))
-        guard mdb_crack_row(table, start & 0x1FFF, size, &fields) >= 0 else { return nil }
-        return fields.map { $0.is_null == 0 }
+        guard row >= 0, column >= 0, mdb_find_row(handle, row, &start, &size) == 0 else { return false }
+        let pageSize = Int(handle.pointee.fmt.pointee.pg_size)
+        let rowStart = Int(start & 0x1FFF)
+        guard size >= 2, rowStart + size <= pageSize, pageSize <= Int(MDB_PGSIZE) else { return false }
+        let jet3 = handle.pointee.f.pointee.jet_version == UInt32(MDB_VER_JET3)
+        return withUnsafeBytes(of: &handle.pointee.pg_buf) { page -> Bool in
+            let columns = jet3 ? Int(page[rowStart]) : Int(page[rowStart]) | Int(page[rowStart + 1]) << 8
+            let maskSize = (columns + 7) / 8
+            guard column / 8 < maskSize, maskSize < size else { return false }
+            let mask = rowStart + size - maskSize
+            return page[mask + column / 8] & (1 << (column % 8)) != 0
+        }
     }
 }

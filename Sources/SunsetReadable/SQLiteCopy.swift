@@ -1,4 +1,5 @@
 import Foundation
+import SunsetSQLite
 
 /// The SQLite copy: one file holding every table under its original name (quoted, so any
 /// language, spaces and accents stay; "-2" added only to a name that differs from another's
@@ -13,13 +14,14 @@ final class SQLiteCopy: CopyWriter {
 
     private let folder: OutputFolder
     private let temporary: URL
-    private var connection: SQLiteConnection?
-    private var insert: SQLiteConnection.Statement?
+    private var connection: SQLiteDatabase?
+    private var insert: SQLiteDatabase.Statement?
     private var table: TablePlan?
     /// SQLite compares table names without case: "Kunden" and "KUNDEN" need two names.
     private var names = SafeNames()
     private var tableName = ""
-    private var values: [SQLiteConnection.Value?] = []
+    /// A date's text, made here without a string.
+    private var scratch: [UInt8] = []
     private var rows = 0
     private var leftOut = ValueTally()
 
@@ -28,7 +30,7 @@ final class SQLiteCopy: CopyWriter {
         self.fileName = fileName
         temporary = try folder.temporary(for: fileName)
         do {
-            let connection = try SQLiteConnection.writing(temporary.path)
+            let connection = try SQLiteDatabase(path: temporary.path, writing: true)
             // The file is renamed into place only when whole: no journal is needed.
             try connection.run("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA encoding = 'UTF-8'")
             self.connection = connection
@@ -52,9 +54,9 @@ final class SQLiteCopy: CopyWriter {
         rows = 0
         leftOut = ValueTally()
         tableName = names.tableName(for: table.name)
-        let name = SQLiteConnection.quoted(tableName)
+        let name = SQLiteDatabase.quoted(tableName)
         let columns = table.keptColumns
-        let definitions = columns.map { SQLiteConnection.quoted($0.name) + " " + Self.sqlType($0.kind) }
+        let definitions = columns.map { SQLiteDatabase.quoted($0.name) + " " + Self.sqlType($0.kind) }
         let placeholders = columns.indices.map { "?\($0 + 1)" }
         do {
             try connection.run("CREATE TABLE \(name) (\(definitions.joined(separator: ", "))); BEGIN")
@@ -62,31 +64,37 @@ final class SQLiteCopy: CopyWriter {
         } catch {
             throw ReadableError.cannotWrite(path: fileName, reason: "table '\(table.name)': \(error)")
         }
-        values = Array(repeating: nil, count: columns.count)
     }
 
     func write(_ row: [Cell]) throws {
         guard let table, let insert else { return }
-        for (position, index) in table.kept.enumerated() {
-            values[position] = value(row[index], column: table.columns[index].name)
-        }
-        do { try insert.execute(values) } catch {
+        do {
+            for (position, index) in table.kept.enumerated() {
+                let parameter = Int32(position + 1)
+                switch row[index] {
+                case .null: try insert.bind(parameter, nil)
+                case let .integer(number): try insert.bind(parameter, .integer(number))
+                case let .boolean(value): try insert.bind(parameter, .integer(value ? 1 : 0))
+                case let .real(number): try insert.bind(parameter, .real(number))
+                case .binary:
+                    leftOut.add(table.columns[index].name)
+                    try insert.bind(parameter, nil)
+                case let .text(text), let .decimal(text): try insert.bind(parameter, .text(text))
+                case let .date(year, month, day):
+                    scratch.removeAll(keepingCapacity: true)
+                    ISODate.append(year: year, month: month, day: day, to: &scratch)
+                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteDatabase.Failure) in try insert.bind(parameter, utf8: bytes) }
+                case let .dateTime(year, month, day, hour, minute, second):
+                    scratch.removeAll(keepingCapacity: true)
+                    ISODate.append(year: year, month: month, day: day, hour: hour, minute: minute, second: second, to: &scratch)
+                    try scratch.withUnsafeBufferPointer { bytes throws(SQLiteDatabase.Failure) in try insert.bind(parameter, utf8: bytes) }
+                }
+            }
+            try insert.finishRow()
+        } catch {
             throw ReadableError.cannotWrite(path: fileName, reason: "table '\(table.name)': \(error)")
         }
         rows += 1
-    }
-
-    private func value(_ cell: Cell, column: String) -> SQLiteConnection.Value? {
-        switch cell {
-        case .null: return nil
-        case let .integer(number): return .integer(number)
-        case let .boolean(value): return .integer(value ? 1 : 0)
-        case let .real(number): return .real(number)
-        case .binary:
-            leftOut.add(column)
-            return nil
-        case .text, .decimal, .date, .dateTime: return cell.plainText.map(SQLiteConnection.Value.text)
-        }
     }
 
     func end() throws -> TableCopyResult {

@@ -1,11 +1,12 @@
 import CSQLite
 import Foundation
+import SunsetSQLite
 
 /// A SQLite 3 database read as a legacy source: opened read-only and immutable, so reading it
 /// writes nothing (no journal, no lock file), its user tables streamed row by row.
 public final class SQLiteSource: DatabaseSource {
     public let format = DatabaseFormat.sqlite
-    private let connection: SQLiteConnection
+    private let connection: SQLiteDatabase
     private let path: String
 
     /// A private copy of the database and its write-ahead log, when it has one (see `init`).
@@ -36,9 +37,9 @@ public final class SQLiteSource: DatabaseSource {
         }
         do {
             if let privateCopy {
-                connection = try SQLiteConnection.privateCopy(privateCopy.appendingPathComponent("db").path)
+                connection = try SQLiteDatabase.readWrite(privateCopy.appendingPathComponent("db").path)
             } else {
-                connection = try SQLiteConnection.readOnly(path)
+                connection = try SQLiteDatabase.immutable(path)
             }
             // Opening is lazy: reading the schema is what proves the file is a database.
             _ = try connection.integer("SELECT count(*) FROM sqlite_master")
@@ -61,7 +62,7 @@ public final class SQLiteSource: DatabaseSource {
                 """)
             var names: [String] = []
             while try listing.step() { names.append(listing.text(0) ?? "") }
-            return try names.map { name throws(SQLiteConnection.Failure) in
+            return try names.map { name throws(SQLiteDatabase.Failure) in
                 try SQLiteTable(name: name, connection: connection)
             }
         } catch {
@@ -74,9 +75,9 @@ public final class SQLiteSource: DatabaseSource {
 final class SQLiteTable: TableSource {
     let name: String
     let columns: [ColumnInfo]
-    private let connection: SQLiteConnection
+    private let connection: SQLiteDatabase
 
-    init(name: String, connection: SQLiteConnection) throws(SQLiteConnection.Failure) {
+    init(name: String, connection: SQLiteDatabase) throws(SQLiteDatabase.Failure) {
         self.name = name
         self.connection = connection
         let info = try connection.prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")
@@ -93,15 +94,15 @@ final class SQLiteTable: TableSource {
 
     /// SQLite counts its rows exactly; the copies are checked against that count.
     var declaredRowCount: Int? {
-        let count: Int64?? = try? connection.integer("SELECT count(*) FROM \(SQLiteConnection.quoted(name))")
+        let count: Int64?? = try? connection.integer("SELECT count(*) FROM \(SQLiteDatabase.quoted(name))")
         return (count ?? nil).map { Int($0) }
     }
 
     func forEachRow(_ body: ([Cell]) throws -> Void) throws {
-        let statement: SQLiteConnection.Statement
+        let statement: SQLiteDatabase.Statement
         do {
-            let list = columns.map { SQLiteConnection.quoted($0.name) }.joined(separator: ", ")
-            statement = try connection.prepare("SELECT \(list) FROM \(SQLiteConnection.quoted(name))")
+            let list = columns.map { SQLiteDatabase.quoted($0.name) }.joined(separator: ", ")
+            statement = try connection.prepare("SELECT \(list) FROM \(SQLiteDatabase.quoted(name))")
         } catch {
             throw ReadableError.damaged(table: name, reason: "\(error)")
         }
@@ -122,7 +123,7 @@ final class SQLiteTable: TableSource {
     }
 
     /// A value as its storage class holds it, read the way its column's kind says.
-    private func cell(_ statement: SQLiteConnection.Statement, _ index: Int32, kind: ColumnInfo.Kind) -> Cell {
+    private func cell(_ statement: SQLiteDatabase.Statement, _ index: Int32, kind: ColumnInfo.Kind) -> Cell {
         switch statement.storageClass(index) {
         case SQLITE_NULL:
             return .null

@@ -108,13 +108,13 @@ final class WorkbookCopy: CopyWriter {
             leftOut.add(column)
             return false
         case let .text(text):
-            let lines = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            let lines = Self.holdsCRLF(text) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
             try check(worksheet_write_string(sheet, row, col, clipped(lines, column: column), nil))
         case let .integer(number) where number.magnitude < 1_000_000_000_000_000:
             try check(worksheet_write_number(sheet, row, col, Double(number), nil))
         case let .real(number) where number.isFinite:
             try check(worksheet_write_number(sheet, row, col, number, nil))
-        case let .decimal(text) where text.filter(\.isNumber).count <= 15 && Double(text) != nil:
+        case let .decimal(text) where Self.digits(text) <= 15 && Double(text) != nil:
             try check(worksheet_write_number(sheet, row, col, Double(text)!, nil))
         case let .boolean(value):
             try check(worksheet_write_boolean(sheet, row, col, value ? 1 : 0, nil))
@@ -132,9 +132,27 @@ final class WorkbookCopy: CopyWriter {
         return true
     }
 
+    /// Whether a text holds a CR LF pair (a byte scan: no characters are formed).
+    static func holdsCRLF(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A && previous == 0x0D { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The decimal digits of a number's text (ASCII digits: a decimal cell holds no others).
+    static func digits(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { count += 1 }
+        return count
+    }
+
     /// A text cut to Excel's 32,767 characters (counted as Excel does, in UTF-16 units).
     private func clipped(_ text: String, column: String?) -> String {
-        guard text.utf16.count > Self.textLimit else { return text }
+        // A text of no more UTF-8 bytes than the limit has no more UTF-16 units either.
+        guard text.utf8.count > Self.textLimit, text.utf16.count > Self.textLimit else { return text }
         if let column { cut.add(column) }
         var kept = String.UnicodeScalarView()
         var units = 0

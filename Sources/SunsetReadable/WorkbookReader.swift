@@ -40,7 +40,7 @@ struct WorkbookReader {
         guard let entry = archive[part] else { throw Unreadable(description: "no part \(part)") }
         var counter = RowTagCounter()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in counter.scan(chunk) }
+            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { chunk in counter.scan(chunk) }
         } catch {
             throw Unreadable(description: "\(part): \(error)")
         }
@@ -88,12 +88,17 @@ struct RowTagCounter {
     private static let tag = Array("<row".utf8)
 
     mutating func scan(_ chunk: Data) {
-        for byte in chunk {
-            if matched == Self.tag.count {
+        chunk.withUnsafeBytes { scan($0) }
+    }
+
+    mutating func scan(_ bytes: UnsafeRawBufferPointer) {
+        let tag = Self.tag
+        for byte in bytes {
+            if matched == tag.count {
                 if byte == 0x20 || byte == 0x3E || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2F { count += 1 }
                 matched = 0
             }
-            if byte == Self.tag[matched] { matched += 1 } else { matched = byte == Self.tag[0] ? 1 : 0 }
+            if byte == tag[matched] { matched += 1 } else { matched = byte == tag[0] ? 1 : 0 }
         }
     }
 }

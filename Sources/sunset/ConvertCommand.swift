@@ -23,10 +23,15 @@ struct ConvertCommand: ParsableCommand {
             help: "Copies to make: csv, sqlite, workbook (default: all three).")
     var formats: [String] = []
 
+    @Option(name: .customLong("child-timeout"), help: ArgumentHelp("Seconds one database may take (for the fuzzer).", visibility: .hidden))
+    var childTimeout: Double?
+
     func run() throws {
         let code: Int32
         do {
-            let outcome = try Convert.run(paths: paths, to: destination, formats: try Convert.formats(formats))
+            var isolation = IsolatedConversion.forThisProcess()
+            if let childTimeout { isolation = IsolatedConversion(executable: isolation.executable, timeout: childTimeout) }
+            let outcome = try Convert.run(paths: paths, to: destination, formats: try Convert.formats(formats), isolation: isolation)
             print(Convert.summary(outcome), terminator: "")
             code = outcome.exitCode
         } catch {

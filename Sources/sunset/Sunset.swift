@@ -10,7 +10,8 @@ struct Sunset: ParsableCommand {
         abstract: "Finds discontinued software and the data only it can open, judges the risk, and guides the rescue.",
         version: SunsetKit.version,
         subcommands: [AuditCommand.self, ScanCommand.self, CheckCommand.self, ReportCommand.self, DemoCommand.self,
-                      RulesCommand.self, SyntheticResultsCommand.self, RescueCommand.self, VerifyCommand.self, ConvertCommand.self, SyntheticDatabaseCommand.self],
+                      RulesCommand.self, SyntheticResultsCommand.self, RescueCommand.self, VerifyCommand.self, ConvertCommand.self, SyntheticDatabaseCommand.self,
+                      ConvertOneCommand.self],
         defaultSubcommand: AuditCommand.self
     )
 

@@ -12,10 +12,11 @@ struct SyntheticDatabaseCommand: ParsableCommand {
 
     @Option(help: "Rows of its one table.") var rows: Int = 1_000_000
     @Option(help: "The file to write.") var output: String
+    @Flag(help: "Instead: a small file of several tables and every column type (a fuzzer's seed).") var varied = false
 
     func run() throws {
         do {
-            try SyntheticDatabase.write(rows: rows, to: output)
+            if varied { try SyntheticDatabase.writeVaried(to: output) } else { try SyntheticDatabase.write(rows: rows, to: output) }
         } catch {
             throw fail(error)
         }

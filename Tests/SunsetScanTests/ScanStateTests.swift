@@ -4,6 +4,7 @@ import SunsetCore
 import SunsetFixtures
 import SunsetRules
 @testable import SunsetScan
+import SunsetSQLite
 import Testing
 
 /// `check --state`: a scan that replays the folders unchanged since the state file was
@@ -187,14 +188,14 @@ import Testing
         let cold = try Self.json(Self.scan([volume], state: nil).0)
         _ = try Self.scan([volume], state: state)
 
-        try SQLiteFile(path: state, writing: true).run("UPDATE meta SET value = '0.0.1' WHERE key = 'sunset-version'")
+        try SQLiteDatabase(path: state, writing: true).run("UPDATE meta SET value = '0.0.1' WHERE key = 'sunset-version'")
         var (inventory, report) = try Self.scan([volume], state: state)
         #expect(report.replayed == 0)
         #expect(report.notes.first?.contains("another version of Sunset (0.0.1)") == true)
         #expect(try Self.json(inventory) == cold)
 
         // Ours, but a listing no longer decodes (a name with a slash in it).
-        try SQLiteFile(path: state, writing: true).run("UPDATE folders SET listing = x'010261' || x'2f' WHERE path = x''")
+        try SQLiteDatabase(path: state, writing: true).run("UPDATE folders SET listing = x'010261' || x'2f' WHERE path = x''")
         (inventory, report) = try Self.scan([volume], state: state)
         #expect(report.replayed == 0)
         #expect(report.notes.first?.contains("is damaged") == true)
@@ -212,7 +213,7 @@ import Testing
 
         // Another program's SQLite database is no state file either.
         unlink(state)
-        try SQLiteFile(path: state, writing: true).run("CREATE TABLE mine (x); INSERT INTO mine VALUES (1)")
+        try SQLiteDatabase(path: state, writing: true).run("CREATE TABLE mine (x); INSERT INTO mine VALUES (1)")
         let theirs = try Data(contentsOf: URL(fileURLWithPath: state))
         (inventory, report) = try Self.scan([volume], state: state)
         #expect(report.notes.first?.contains("is not a Sunset state file") == true)

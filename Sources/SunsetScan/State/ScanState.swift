@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SunsetCore
+import SunsetSQLite
 
 /// A state file (`check --state FILE`): what the last scan of the same roots saw of each
 /// folder and of each file it read, and the inventory it made. The next scan first checks,
@@ -65,9 +66,9 @@ public enum ScanState {
         }
         guard info.st_mode & S_IFMT == S_IFREG else { return ignored("state file \(path) is not a regular file; ignored and left alone", writable: false) }
         if info.st_size == 0 { return ignored("state file \(path) is empty: every folder was listed") }
-        let file: SQLiteFile
+        let file: SQLiteDatabase
         do {
-            file = try SQLiteFile(path: path, writing: false)
+            file = try SQLiteDatabase(path: path, writing: false)
             guard try file.integer("PRAGMA application_id") == applicationID else {
                 return ignored("\(path) is not a Sunset state file; ignored and left alone", writable: false)
             }
@@ -79,8 +80,8 @@ public enum ScanState {
                 return ignored("state file \(path) has another layout (written by another version of Sunset); ignored, every folder was listed")
             }
             let meta = try readMeta(file)
-            func value(_ key: String) throws(SQLiteFile.Failure) -> String {
-                guard let value = meta[key] else { throw SQLiteFile.Failure(description: "its description has no \(key)") }
+            func value(_ key: String) throws(SQLiteDatabase.Failure) -> String {
+                guard let value = meta[key] else { throw SQLiteDatabase.Failure(description: "its description has no \(key)") }
                 return value
             }
             let version = try value("sunset-version")
@@ -116,7 +117,7 @@ public enum ScanState {
         unlink(temporary)
         do {
             do {
-                let file = try SQLiteFile(path: temporary, writing: true)
+                let file = try SQLiteDatabase(path: temporary, writing: true)
                 try file.run("""
                     PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
                     PRAGMA application_id = \(applicationID); PRAGMA user_version = \(formatVersion);
@@ -168,7 +169,7 @@ public enum ScanState {
             let fd = open(temporary, O_RDONLY | O_CLOEXEC)
             if fd >= 0 { fsync(fd); close(fd) }
             guard rename(temporary, path) == 0 else {
-                throw SQLiteFile.Failure(description: String(cString: strerror(errno)))
+                throw SQLiteDatabase.Failure(description: String(cString: strerror(errno)))
             }
         } catch {
             unlink(temporary)
@@ -176,57 +177,57 @@ public enum ScanState {
         }
     }
 
-    private static func readMeta(_ file: SQLiteFile) throws(SQLiteFile.Failure) -> [String: String] {
+    private static func readMeta(_ file: SQLiteDatabase) throws(SQLiteDatabase.Failure) -> [String: String] {
         let statement = try file.prepare("SELECT key, value FROM meta")
         var values: [String: String] = [:]
         while try statement.step() {
-            if let key = statement.text(0), let value = statement.text(1) { values[key] = value }
+            if let key = statement.cString(0), let value = statement.cString(1) { values[key] = value }
         }
         return values
     }
 
-    private static func readRecords(_ file: SQLiteFile, roots: Int, listings: Bool) throws(SQLiteFile.Failure) -> [[FolderRecord]] {
+    private static func readRecords(_ file: SQLiteDatabase, roots: Int, listings: Bool) throws(SQLiteDatabase.Failure) -> [[FolderRecord]] {
         var records = [[FolderRecord]](repeating: [], count: roots)
         let statement = try file.prepare("""
             SELECT root, path, device, inode, modified, changed, reusable, listed, files, symlinks, specials, listing FROM folders
             """)
         while try statement.step() {
             let root = Int(statement.integer(0))
-            guard records.indices.contains(root) else { throw SQLiteFile.Failure(description: "a folder of root \(root), which is not scanned") }
+            guard records.indices.contains(root) else { throw SQLiteDatabase.Failure(description: "a folder of root \(root), which is not scanned") }
             let counts = (statement.integer(8), statement.integer(9), statement.integer(10))
-            guard counts.0 >= 0, counts.1 >= 0, counts.2 >= 0 else { throw SQLiteFile.Failure(description: "a negative count") }
+            guard counts.0 >= 0, counts.1 >= 0, counts.2 >= 0 else { throw SQLiteDatabase.Failure(description: "a negative count") }
             var record = FolderRecord(
-                path: statement.blob(1),
+                path: statement.bytes(1),
                 stamp: FolderStamp(device: UInt64(bitPattern: statement.integer(2)), inode: UInt64(bitPattern: statement.integer(3)),
                                    modified: statement.integer(4), changed: statement.integer(5)),
                 reusable: statement.integer(6) == 1, listed: statement.integer(7) == 1,
                 files: Int(counts.0), symlinks: Int(counts.1), specials: Int(counts.2))
-            guard record.path.isEmpty || Listing.isPath(record.path) else { throw SQLiteFile.Failure(description: "a bad folder path") }
+            guard record.path.isEmpty || Listing.isPath(record.path) else { throw SQLiteDatabase.Failure(description: "a bad folder path") }
             // Every listing is checked, kept or not: a file damaged anywhere is not trusted at all.
             do {
                 if listings {
-                    record.listing = try Listing(validating: statement.blob(11))
+                    record.listing = try Listing(validating: statement.bytes(11))
                 } else {
                     try statement.withBlob(11) { (bytes) throws(Listing.Damaged) in try Listing.validate(bytes) }
                 }
-            } catch { throw SQLiteFile.Failure(description: "\(error)") }
+            } catch { throw SQLiteDatabase.Failure(description: "\(error)") }
             records[root].append(record)
         }
         guard records.allSatisfy({ $0.contains { $0.path.isEmpty } }) else {
-            throw SQLiteFile.Failure(description: "a root without its own folder")
+            throw SQLiteDatabase.Failure(description: "a root without its own folder")
         }
         return records
     }
 
-    private static func readOpened(_ file: SQLiteFile, roots: Int) throws(SQLiteFile.Failure) -> [[(path: [UInt8], stamp: FileStamp?)]] {
+    private static func readOpened(_ file: SQLiteDatabase, roots: Int) throws(SQLiteDatabase.Failure) -> [[(path: [UInt8], stamp: FileStamp?)]] {
         var opened = [[(path: [UInt8], stamp: FileStamp?)]](repeating: [], count: roots)
         let statement = try file.prepare("""
             SELECT root, path, known, present, device, inode, size, modified, changed, settled FROM opened
             """)
         while try statement.step() {
             let root = Int(statement.integer(0))
-            let path = statement.blob(1)
-            guard opened.indices.contains(root), Listing.isPath(path) else { throw SQLiteFile.Failure(description: "a bad file path") }
+            let path = statement.bytes(1)
+            guard opened.indices.contains(root), Listing.isPath(path) else { throw SQLiteDatabase.Failure(description: "a bad file path") }
             // A stamp that cannot vouch for the file (unknown, or too fresh) is kept as unknown.
             let stamp = statement.integer(2) == 1 && statement.integer(9) == 1
                 ? FileStamp(exists: statement.integer(3) == 1, device: UInt64(bitPattern: statement.integer(4)),
