@@ -29,7 +29,13 @@ public enum Rescue {
     /// The converter rescue uses: the reader runs in a child `sunset` process when one can be
     /// found, so that a crash inside a format library costs only that database's copies.
     static func converter() -> DatabaseConverter {
-        ReadableSettings.inProcess
+        let isolated = IsolatedConversion.forThisProcess()
+        return { path, name, folder, formats in
+            switch isolated.convert(path, sourceName: name, to: folder, formats: formats) {
+            case let .converted(report): return .success(report)
+            case let .failed(reason): return .failure(ConversionFailure(reason: reason))
+            }
+        }
     }
 
     /// The progress line's text: files and MiB copied of those this run copies.

@@ -143,6 +143,7 @@ struct ReadableCopies {
                          record: inout BagRecord) {
         let staging = URL(fileURLWithPath: work.path + "/converting")
         try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: staging) }
         let name = (entry.payload as NSString).lastPathComponent
         let report: ConversionReport

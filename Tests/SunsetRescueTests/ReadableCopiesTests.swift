@@ -169,6 +169,27 @@ import Testing
         #expect(markdown.contains("- Gap: reading stopped after"))
     }
 
+    /// The readers run in a child process: one that dies (here made to, by the child-only
+    /// test hook) costs its database's copies, listed with the signal, and nothing else.
+    @Test func aReaderThatCrashesCostsOnlyItsDatabasesCopies() throws {
+        let volume = try Self.volume(#function)
+        let bag = Self.bag("crash")
+        defer { volume.remove(); try? FileManager.default.removeItem(atPath: bag) }
+        let result = try sunset().run(["rescue", volume.root.path, "--to", bag, "--as-of", fixedAsOf],
+                                      environment: ["SUNSET_CONVERT_CHILD_TEST_HOOK": "segv"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("NOT converted: data/\(Self.company)/ventes.mdb:"), "\(result.stdout)")
+        #expect(result.stdout.contains("SIGSEGV"), "\(result.stdout)")
+        #expect(result.stdout.contains("saved whole: \(SampleVolume.companies.sorted().joined(separator: ", "))"))
+        #expect(try bagitPy(bag).status == 0)
+        let index = try Self.index(bag)
+        #expect(index.databases.count == 4 && index.databases.allSatisfy { $0.status == .failed && !$0.complete })
+        // Run again without the hook: the failures are tried again and the copies made.
+        let again = try rescue([volume.root.path], to: bag)
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(try Self.index(bag).databases.allSatisfy { $0.status == .converted && $0.complete })
+    }
+
     @Test func paradoxIsSavedAndListedAsNotReadAndNoReadableSkipsTheCopies() throws {
         let volume = try Self.volume(#function)
         var paradox = [UInt8](repeating: 0, count: 4096)
