@@ -41,6 +41,9 @@ public struct Backup: Hashable, Codable, Sendable {
     /// When the copy was taken, when the backup itself says so (File History's UTC suffix,
     /// an image's date); nil when only the file's time tells.
     public var taken: Date?
+    /// Every file of a backup made of several (a File History set: the copies of one moment),
+    /// `file` first; nil for a backup that is one file.
+    public var setFiles: [DataFile]?
 
     /// The backup's date: when it was taken if known, else its file's modification time.
     public var date: Date { taken ?? file.modified }

@@ -68,12 +68,31 @@ import Testing
         #expect(abs(newest.date.timeIntervalSince(daysAgo(1))) < 2)
         #expect(newest.evidence.contains { $0.signature == "backup.file-history-match" && $0.confidence == .high })
         #expect(newest.evidence.contains { $0.signature == "backup.file-history" && $0.detail.contains("C:\\users\\Marie") })
+        #expect(newest.setFiles == nil)
 
         let outcome = try judge(inventory)
         #expect(!outcome.findings.contains { $0.ruleID.hasSuffix("/backup-missing") || $0.ruleID.hasSuffix("/backup-not-offsite") })
         #expect(!outcome.findings.contains { $0.ruleID.hasSuffix("/backup-stale") })
         #expect(try done("backup-each-company", "Atelier Martin", in: outcome))
         #expect(try done("copy-backup-off-machine", "Atelier Martin", in: outcome))
+    }
+
+    @Test func theCopiesOfOneMomentAreOneBackupHoldingEveryFile() throws {
+        let pc = try windowsVolume(#function + "-pc")
+        let nas = try VolumeBuilder.temporary(#function + "-nas")
+        defer { pc.remove(); nas.remove() }
+        try pc.file("Users/marie/Documents/Invoice2go/Atelier Martin/Factures/F-1.pdf", Samples.pdf("f1"), modified: daysAgo(3))
+        let folder = "FileHistory/marie/PC-MARIE/Data/C/Users/marie/Documents/Invoice2go/Atelier Martin"
+        let moment = suffix(daysAgo(1))
+        try nas.file("\(folder)/company\(moment).mdb", Samples.accessDatabase("a"), modified: daysAgo(3))
+        try nas.file("\(folder)/Factures/F-1\(moment).pdf", Samples.pdf("f1"), modified: daysAgo(3))
+        let inventory = try scan([pc, nas])
+        let copies = inventory.backups.filter { $0.source == .fileHistory }
+        #expect(copies.count == 1)
+        let set = try #require(copies.first?.setFiles)
+        #expect(set.map(\.location.path.lastComponent) == ["Factures/F-1\(moment).pdf", "company\(moment).mdb"].map {
+            VolumePath(bytes: Array("\(folder)/\($0)".utf8)).lastComponent })
+        #expect(copies.first?.file.size == set.reduce(0) { $0 + $1.size })
     }
 
     @Test func anOlderFileHistoryCopyIsShownNotTicked() throws {

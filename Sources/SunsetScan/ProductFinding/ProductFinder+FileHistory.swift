@@ -62,6 +62,12 @@ extension ProductFinder {
                 companies: [key.company], readable: true, problem: nil,
                 placement: placement(of: volumes[location.root], cloud: cloud), cloudProvider: cloud,
                 evidence: evidence, source: .fileHistory, taken: key.taken))
+            if sorted.count > 1 {
+                backups[backups.count - 1].setFiles = sorted.map { member in
+                    DataFile(location: member.copy.location, size: member.probe.size, modified: member.probe.modified,
+                             kind: member.probe.description, mime: member.probe.mime)
+                }
+            }
         }
     }
 

@@ -41,11 +41,14 @@ enum WholeComputerFinder {
     /// outermost such folders below it.
     private static func named(_ name: String, in volume: Volume) -> [VolumePath] {
         if volume.rootName.lowercased() == name.lowercased() { return [VolumePath(bytes: [])] }
-        let lower = name.lowercased()
-        let matches = volume.directories.filter { $0.kind == .directory }
-            .map { VolumePath(bytes: $0.path) }
-            .filter { $0.lastComponent.lowercased() == lower }
-            .sorted()
+        // Bytes compared first (any ASCII case), so that the many other folders cost no string.
+        let lower = Array(name.lowercased().utf8)
+        let matches = volume.directories.filter { entry in
+            guard entry.kind == .directory, entry.path.count >= lower.count else { return false }
+            let start = entry.path.count - lower.count
+            guard start == 0 || entry.path[start - 1] == UInt8(ascii: "/") else { return false }
+            return ProductFinder.containsFolded(Array(entry.path[start...]), lower)
+        }.map { VolumePath(bytes: $0.path) }.sorted()
         return matches.filter { path in !matches.contains { $0 != path && path.isInside($0) } }
     }
 
@@ -148,7 +151,15 @@ enum WholeComputerFinder {
         guard !tools.isEmpty else { return [] }
         var found: [WholeComputerBackup] = []
         var cookie: MagicCookie?
+        let keys = Set(tools.flatMap(\.extensions).filter { !$0.isEmpty && $0.utf8.count <= 8 }.map { GlobSet.pack(Array($0.utf8)) })
+        let markers = tools.compactMap(\.folderMarker).map { Array($0.utf8) }
         for entry in volume.entries where entry.kind == .file {
+            // Cheap tests first: a tool's extension, or a marker file's name, in any ASCII case.
+            if !(GlobSet.extensionKey(entry.path).map(keys.contains) ?? false) && !markers.contains(where: { marker in
+                entry.path.count >= marker.count
+                    && (entry.path.count == marker.count || entry.path[entry.path.count - marker.count - 1] == UInt8(ascii: "/"))
+                    && ProductFinder.containsFolded(Array(entry.path.suffix(marker.count)), marker)
+            }) { continue }
             let path = VolumePath(bytes: entry.path)
             if outside.contains(where: { path.isInside($0) }) { continue }
             let name = path.lastComponent.lowercased()
