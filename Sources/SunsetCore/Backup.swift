@@ -13,6 +13,14 @@ public enum Placement: String, Codable, CaseIterable, Sendable {
     public var isOffMachine: Bool { self != .local }
 }
 
+/// Where a backup comes from, when it is not a backup file made by the program or the user.
+public enum BackupSource: String, Codable, CaseIterable, Sendable {
+    /// A set of Windows File History copies of the company's files, taken at one moment.
+    case fileHistory = "file-history"
+    /// A whole-computer backup opened by Sunset, in which the company's data was found.
+    case wholeComputer = "whole-computer"
+}
+
 /// A file that looks like a backup of a company, readable or not.
 public struct Backup: Hashable, Codable, Sendable {
     public var product: String
@@ -27,9 +35,22 @@ public struct Backup: Hashable, Codable, Sendable {
     /// The cloud-sync provider when `placement` is `.cloud`, e.g. "OneDrive".
     public var cloudProvider: String?
     public var evidence: [Evidence]
+    /// What made it, when not a backup file (absent from results written before it existed
+    /// and for plain backup files).
+    public var source: BackupSource?
+    /// When the copy was taken, when the backup itself says so (File History's UTC suffix,
+    /// an image's date); nil when only the file's time tells.
+    public var taken: Date?
+    /// Every file of a backup made of several (a File History set: the copies of one moment),
+    /// `file` first; nil for a backup that is one file.
+    public var setFiles: [DataFile]?
+
+    /// The backup's date: when it was taken if known, else its file's modification time.
+    public var date: Date { taken ?? file.modified }
 
     public init(product: String, file: DataFile, companies: [String], readable: Bool, problem: String?,
-                placement: Placement, cloudProvider: String?, evidence: [Evidence]) {
+                placement: Placement, cloudProvider: String?, evidence: [Evidence],
+                source: BackupSource? = nil, taken: Date? = nil) {
         self.product = product
         self.file = file
         self.companies = companies
@@ -38,5 +59,7 @@ public struct Backup: Hashable, Codable, Sendable {
         self.placement = placement
         self.cloudProvider = cloudProvider
         self.evidence = evidence
+        self.source = source
+        self.taken = taken
     }
 }

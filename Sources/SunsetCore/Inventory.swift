@@ -19,6 +19,9 @@ public struct Inventory: Hashable, Codable, Sendable {
     public var fileAssociations: [FileAssociation]?
     /// Files per associated extension, counted during the walk; nil when there is no association.
     public var fileTypes: [FileTypeCount]?
+    /// Backups of a whole computer (Windows system images, other imaging tools' files) found
+    /// under the roots, sorted by location; nil when there is none.
+    public var wholeComputerBackups: [WholeComputerBackup]?
 
     public init(roots: [ScanRoot] = [], installations: [Installation] = [], companies: [Company] = [],
                 backups: [Backup] = [], exports: [Export] = [], cloudFolders: [CloudFolder] = [],
@@ -32,9 +35,18 @@ public struct Inventory: Hashable, Codable, Sendable {
         self.coverage = coverage
     }
 
-    /// The readable backups that belong to a company.
+    /// The readable backups that belong to a company, those found inside opened
+    /// whole-computer backups included.
     public func readableBackups(of company: Company) -> [Backup] {
-        backups.filter { $0.readable && $0.product == company.product && $0.companies.contains(company.name) }
+        countedBackups.filter { $0.readable && $0.product == company.product && $0.companies.contains(company.name) }
+    }
+
+    /// Every backup the rules and the checklist count: the backup files, and one backup per
+    /// company found inside an opened whole-computer backup. A whole-computer backup that was
+    /// not opened gives none.
+    public var countedBackups: [Backup] {
+        let inside = (wholeComputerBackups ?? []).flatMap(\.companyBackups)
+        return inside.isEmpty ? backups : backups + inside
     }
 
     /// The exports attributed to a company. An unattributed export credits no company.

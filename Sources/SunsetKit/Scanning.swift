@@ -22,6 +22,7 @@ enum Scanning {
         defer { line?.finish() }
         var options = ScanOptions(roots: roots, excludes: excludes, signatures: signatures, progress: line?.callback)
         options.state = state
+        options.wholeComputer = try WholeComputerFile.builtIn()
         var report = Scanner.StateReport()
         var inventory = try Scanner(options: options).scan(report: &report)
         line?.finish()

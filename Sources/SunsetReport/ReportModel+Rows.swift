@@ -50,10 +50,10 @@ extension ReportModel {
     }
 
     static func company(_ company: Company, _ results: AuditResults, labels: Labels) -> CompanyRow {
-        let backups = results.inventory.readableBackups(of: company).sorted { $0.file.modified > $1.file.modified }
+        let backups = results.inventory.readableBackups(of: company).sorted { $0.date > $1.date }
         var backup = labels["company.no-backup"]
         if let newest = backups.first {
-            let made = CalendarDay(newest.file.modified, timeZone: CalendarDay.utc)
+            let made = CalendarDay(newest.date, timeZone: CalendarDay.utc)
             let age = results.asOf.days(since: made)
             let place: String
             switch newest.placement {

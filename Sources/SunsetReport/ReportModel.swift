@@ -39,6 +39,9 @@ struct ReportModel {
     /// Exports credited to no company (two companies and no clue which).
     var unattributed: [String]
     var hasUnattributed: Bool
+    /// Backups of a whole computer (system images, other imaging tools), one line each.
+    var wholeComputer: [String]
+    var hasWholeComputer: Bool
     var groups: [Group]
     var hasFindings: Bool
     var waived: [FindingRow]
@@ -110,6 +113,8 @@ struct ReportModel {
         hasCompanies = !companies.isEmpty
         unattributed = inventory.unattributedExports.map { Self.unattributed($0, inventory: inventory, labels: labels) }
         hasUnattributed = !unattributed.isEmpty
+        wholeComputer = (inventory.wholeComputerBackups ?? []).map { Self.wholeComputer($0, inventory: inventory, labels: labels) }
+        hasWholeComputer = !wholeComputer.isEmpty
 
         groups = Severity.allCases.reversed().compactMap { severity in
             let rows = active.filter { $0.severity == severity }.map { Self.finding($0, inventory: inventory, labels: labels) }

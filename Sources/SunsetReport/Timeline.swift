@@ -65,7 +65,7 @@ struct Timeline {
                 events.append(Self.event(CalendarDay(change, timeZone: CalendarDay.utc), .data, "timeline.last-change", company.name,
                                          labels: labels))
             }
-            if let newest = inventory.readableBackups(of: company).map(\.file.modified).max() {
+            if let newest = inventory.readableBackups(of: company).map(\.date).max() {
                 events.append(Self.event(CalendarDay(newest, timeZone: CalendarDay.utc), .data, "timeline.newest-backup", company.name,
                                          labels: labels))
             }

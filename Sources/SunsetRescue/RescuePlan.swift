@@ -53,9 +53,12 @@ public struct RescuePlan: Sendable {
                                   companies: [company.name], note: nil))
         }
         for backup in inventory.backups {
-            sources.append(Source(location: backup.file.location, isFolder: false, role: .backup,
-                                  companies: backup.companies,
-                                  note: backup.readable ? nil : "unreadable: \(backup.problem ?? "unknown problem")"))
+            // A backup of several files (a File History set) is copied whole.
+            for file in backup.setFiles ?? [backup.file] {
+                sources.append(Source(location: file.location, isFolder: false, role: .backup,
+                                      companies: backup.companies,
+                                      note: backup.readable ? nil : "unreadable: \(backup.problem ?? "unknown problem")"))
+            }
         }
         for export in inventory.exports {
             sources.append(Source(location: export.file.location, isFolder: false, role: .export,

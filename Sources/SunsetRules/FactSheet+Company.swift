@@ -20,7 +20,7 @@ extension FactSheet {
         if let lastChange { facts["company.last-change"] = .date(lastChange) }
         let upToDate = { (day: CalendarDay) in lastChange.map { day >= $0 } ?? true }
 
-        let own = backups.filter { $0.companies.contains(company.name) }.sorted { $0.file.modified > $1.file.modified }
+        let own = backups.filter { $0.companies.contains(company.name) }.sorted { $0.date > $1.date }
         let readable = own.filter(\.readable)
         let offsite = readable.filter { $0.placement.isOffMachine }
         facts["company.readable-backups"] = .number(readable.count)
@@ -29,18 +29,18 @@ extension FactSheet {
         facts["company.offline-backups"] = .number(offline.count)
         if let newest = offline.first {
             facts["company.newest-offline-backup-path"] = .text(shown(newest.file.location))
-            facts["company.newest-offline-backup-date"] = .date(Self.day(newest.file.modified))
+            facts["company.newest-offline-backup-date"] = .date(Self.day(newest.date))
         }
         var evidence = company.evidence
         if let newest = readable.first {
-            let day = Self.day(newest.file.modified)
+            let day = Self.day(newest.date)
             facts["company.newest-backup-path"] = .text(shown(newest.file.location))
             facts["company.newest-backup-date"] = .date(day)
             facts["company.newest-backup-up-to-date"] = .flag(upToDate(day))
             evidence += newest.evidence
         }
         if let newest = offsite.first {
-            let day = Self.day(newest.file.modified)
+            let day = Self.day(newest.date)
             facts["company.newest-offsite-backup-path"] = .text(shown(newest.file.location))
             facts["company.newest-offsite-backup-date"] = .date(day)
             facts["company.newest-offsite-backup-up-to-date"] = .flag(upToDate(day))
@@ -62,7 +62,7 @@ extension FactSheet {
         }
         facts.collections["company.backups"] = own.map { backup in
             var item = backupFacts(backup)
-            item["backup.up-to-date"] = .flag(upToDate(Self.day(backup.file.modified)))
+            item["backup.up-to-date"] = .flag(upToDate(Self.day(backup.date)))
             return item
         }
         facts.collections["company.exports"] = attributed.map(exportFacts)

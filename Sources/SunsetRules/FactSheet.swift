@@ -21,7 +21,7 @@ struct FactSheet {
     private var product: String { pack.id }
     var companies: [Company] { inventory.companies.filter { $0.product == product } }
     var installations: [Installation] { inventory.installations.filter { $0.product == product } }
-    var backups: [Backup] { inventory.backups.filter { $0.product == product } }
+    var backups: [Backup] { inventory.countedBackups.filter { $0.product == product } }
     var exports: [Export] { inventory.exports.filter { $0.product == product } }
 
     /// True when the inventory holds an installation, a company or a backup of a company of
@@ -52,6 +52,12 @@ struct FactSheet {
             "product.offsite-backups": .number(backups.filter { $0.readable && $0.placement.isOffMachine }.count),
         ]
         for (name, day) in pack.product.dates { values["product.\(name)"] = .date(day) }
+        let whole = inventory.wholeComputerBackups ?? []
+        values["whole-computer-backups"] = .number(whole.count)
+        if let newest = whole.max(by: { ($0.date, $0.location) < ($1.date, $1.location) }) {
+            values["newest-whole-computer-backup-date"] = .date(Self.day(newest.date))
+            values["newest-whole-computer-backup-tool"] = .text(newest.toolName)
+        }
         return Facts(values, collections: [
             "installations": installations.map { Facts(installationValues($0)) },
             "backups": backups.map(backupFacts),
@@ -121,7 +127,7 @@ struct FactSheet {
     func fileEntry(_ backup: Backup) -> Entry {
         var facts = common
         facts["file.path"] = .text(shown(backup.file.location))
-        facts["file.date"] = .date(Self.day(backup.file.modified))
+        facts["file.date"] = .date(Self.day(backup.date))
         facts["file.readable"] = .flag(backup.readable)
         facts["file.companies"] = .text(backup.companies.joined(separator: ", "))
         if let problem = backup.problem { facts["file.problem"] = .text(problem) }
@@ -135,13 +141,14 @@ struct FactSheet {
     func backupFacts(_ backup: Backup) -> Facts {
         var values: [String: FactValue] = [
             "backup.path": .text(shown(backup.file.location)),
-            "backup.date": .date(Self.day(backup.file.modified)),
+            "backup.date": .date(Self.day(backup.date)),
             "backup.readable": .flag(backup.readable),
             "backup.placement": .text(backup.placement.rawValue),
             "backup.off-machine": .flag(backup.placement.isOffMachine),
         ]
         if let problem = backup.problem { values["backup.problem"] = .text(problem) }
         if let provider = backup.cloudProvider { values["backup.provider"] = .text(provider) }
+        if let source = backup.source { values["backup.source"] = .text(source.rawValue) }
         return Facts(values)
     }
 

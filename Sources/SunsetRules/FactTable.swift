@@ -25,6 +25,10 @@ enum FactTable {
                                           "le nombre de sauvegardes lisibles du produit trouvées"),
         "product.offsite-backups": entry(.number, "the number of readable backups off the machine (in a cloud folder or on another volume)",
                                          "le nombre de sauvegardes lisibles hors de la machine (dossier cloud ou autre volume)"),
+        "whole-computer-backups": entry(.number, "the number of backups of a whole computer found (system images, other imaging tools' files); none counts as a company's backup until opened",
+                                        "le nombre de sauvegardes d'un ordinateur entier trouvées (images système, fichiers d'autres outils d'image) ; aucune ne compte comme sauvegarde d'une société tant qu'elle n'est pas ouverte"),
+        "newest-whole-computer-backup-date": entry(.date, "the day of the newest of them", "le jour de la plus récente d'entre elles"),
+        "newest-whole-computer-backup-tool": entry(.text, "the tool that made it", "l'outil qui l'a faite"),
     ]
 
     static let commonCollections: [String: FactCatalog.Collection] = [
@@ -139,6 +143,8 @@ enum FactTable {
         "backup.problem": entry(.text, "why the backup cannot be read", "pourquoi la sauvegarde est illisible"),
         "backup.placement": entry(.text, "where it lives: local, cloud or other-volume", "où elle se trouve : local, cloud ou other-volume"),
         "backup.off-machine": entry(.flag, "the backup would survive the loss of the machine", "la sauvegarde survivrait à la perte de la machine"),
+        "backup.source": entry(.text, "what made it when not a backup file: file-history or whole-computer",
+                               "ce qui l'a faite quand ce n'est pas un fichier de sauvegarde : file-history ou whole-computer"),
         "backup.provider": entry(.text, "the cloud provider, for a backup in a cloud folder", "le fournisseur cloud, pour une sauvegarde dans un dossier cloud"),
         "backup.up-to-date": entry(.flag, "in company.backups: the backup is dated on or after the company's last data change (always true when that change is unknown)",
                                    "dans company.backups : la sauvegarde date du jour de la dernière modification des données de la société ou d'après (toujours vrai si ce jour est inconnu)"),

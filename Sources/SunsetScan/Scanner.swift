@@ -13,6 +13,8 @@ public struct ScanOptions: Sendable {
     public var progress: (@Sendable (Int) -> Void)?
     /// A state file to replay unchanged folders from, and to update (`check --state`).
     public var state: String?
+    /// What whole-computer backups look like (`Rules/backups/whole-computer.yaml`); none by default.
+    public var wholeComputer: WholeComputerSignatures = .none
 
     public init(roots: [String], excludes: [String] = [], signatures: [ProductSignatures],
                 progress: (@Sendable (Int) -> Void)? = nil) {
@@ -56,7 +58,8 @@ public struct Scanner: Sendable {
 
     /// Scans, telling in `report` how the state file (if any) was used.
     public func scan(report: inout StateReport) throws(ScanError) -> Inventory {
-        let keep = KeepRule(signatures: options.signatures)
+        var keep = KeepRule(signatures: options.signatures)
+        keep.keepWholeComputerFiles(options.wholeComputer)
         guard let state = options.state else { return try scan(keep: keep, previous: nil).inventory }
         if options.roots.contains(where: ImageRoots.isImage) {
             report.notes.append("the state file '\(state)' is not used when a disk image is scanned: everything is read again")
@@ -103,6 +106,8 @@ public struct Scanner: Sendable {
         var inventory = Inventory()
         var volumes: [Volume] = []
         var offlineCopies: [OfflineCopy] = []
+        var wholeComputer: [WholeComputerBackup] = []
+        var fileHistory: [FileHistoryCopy] = []
         let excludes = options.excludes.map { Glob($0) }
         // Backup and export names are probed while the walk goes on.
         let early = EarlyProbes()
@@ -130,6 +135,11 @@ public struct Scanner: Sendable {
             let bags = OfflineCopyFinder.find(in: volume)
             volume.leaveOut(bags.folders)
             offlineCopies += bags.copies
+            // Whole-computer backups and File History copies are backups, never live data.
+            let whole = WholeComputerFinder.find(in: volume, signatures: options.wholeComputer)
+            volume.leaveOut(whole.folders)
+            wholeComputer += whole.backups
+            fileHistory += whole.fileHistory
             inventory.coverage.merge(volume.coverage)
             volumes.append(volume)
         }
@@ -145,6 +155,7 @@ public struct Scanner: Sendable {
         for signatures in options.signatures {
             var finder = ProductFinder(signatures: signatures, volumes: volumes)
             finder.early = earlyProbes
+            finder.fileHistory = fileHistory
             try finder.run()
             // Every piece of evidence names the root its path lies on.
             inventory.installations += finder.installations.map { var item = $0; item.evidence = item.evidence.placed(on: item.location.root); return item }
@@ -174,6 +185,12 @@ public struct Scanner: Sendable {
         if !offlineCopies.isEmpty {
             OfflineCopyFinder.place(&offlineCopies, companies: inventory.companies, cloudFolders: inventory.cloudFolders)
             inventory.offlineCopies = offlineCopies.sorted { $0.location < $1.location }
+        }
+        if !wholeComputer.isEmpty {
+            WholeComputerFinder.place(&wholeComputer, roots: inventory.roots, companies: inventory.companies,
+                                      cloudFolders: inventory.cloudFolders)
+            inventory.wholeComputerBackups = wholeComputer.map { var item = $0; item.evidence = item.evidence.placed(on: item.location.root); return item }
+                .sorted { $0.location < $1.location }
         }
         inventory.coverage.gaps.sort()
         return (inventory, volumes)

@@ -7,8 +7,9 @@ import SunsetScan
 /// Scans volumes with the built-in packs' signatures, as `sunset scan` does.
 func scan(_ roots: [VolumeBuilder], excludes: [String] = []) throws -> Inventory {
     let packs = try PackSet.builtIn()
-    return try Scanner(options: ScanOptions(roots: roots.map(\.root.path), excludes: excludes,
-                                            signatures: packs.map(\.signatures))).scan()
+    var options = ScanOptions(roots: roots.map(\.root.path), excludes: excludes, signatures: packs.map(\.signatures))
+    options.wholeComputer = try WholeComputerFile.builtIn()
+    return try Scanner(options: options).scan()
 }
 
 func scan(_ root: VolumeBuilder, excludes: [String] = []) throws -> Inventory { try scan([root], excludes: excludes) }

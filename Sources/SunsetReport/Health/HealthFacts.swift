@@ -27,7 +27,7 @@ public struct HealthFacts: Sendable {
         findings = counts
         let inventory = results.inventory
         newestBackups = inventory.companies.map { company in
-            (company.name, inventory.readableBackups(of: company).map(\.file.modified).max())
+            (company.name, inventory.readableBackups(of: company).map(\.date).max())
         }
         backupAges = newestBackups.map { company, newest in
             (company, newest.map { results.asOf.days(since: CalendarDay($0, timeZone: CalendarDay.utc)) })

@@ -69,7 +69,7 @@ extension ProductFinder {
 
     /// Local, in a cloud folder, or on a volume (of another machine than any of the product's
     /// company folders: drives of one machine count as one).
-    private func placement(of volume: Volume, cloud: String?) -> Placement {
+    func placement(of volume: Volume, cloud: String?) -> Placement {
         if cloud != nil { return .cloud }
         let machine = { (root: Int) in volumes.indices.contains(root) ? volumes[root].root.machineIndex : root }
         let folders = companies.filter { !$0.isBackupOnly }

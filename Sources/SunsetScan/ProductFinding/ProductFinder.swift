@@ -17,6 +17,8 @@ struct ProductFinder {
     var probes: [Key: FileProbe] = [:]
     /// Files already probed while the walk went on.
     var early: [EarlyProbes.Key: FileProbe] = [:]
+    /// The File History copies found on every volume, which may be copies of a company's files.
+    var fileHistory: [FileHistoryCopy] = []
 
     struct Key: Hashable {
         var root: Int
@@ -101,6 +103,7 @@ struct ProductFinder {
         for volume in volumes {
             findBackups(volume, files: candidates[volume.index].backups.union(archives[volume.index]))
         }
+        try findFileHistoryBackups()
         dropBackupsFromData()
         attributeExports()
     }
