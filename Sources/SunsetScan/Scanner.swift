@@ -187,6 +187,8 @@ public struct Scanner: Sendable {
             inventory.offlineCopies = offlineCopies.sorted { $0.location < $1.location }
         }
         if !wholeComputer.isEmpty {
+            SystemImageOpener.open(&wholeComputer, volumes: volumes, signatures: options.signatures, inventory: &inventory)
+            inventory.companies.sort { ($0.folder, $0.name) < ($1.folder, $1.name) }
             WholeComputerFinder.place(&wholeComputer, roots: inventory.roots, companies: inventory.companies,
                                       cloudFolders: inventory.cloudFolders)
             inventory.wholeComputerBackups = wholeComputer.map { var item = $0; item.evidence = item.evidence.placed(on: item.location.root); return item }

@@ -235,12 +235,7 @@ enum WholeComputerFinder {
 
     /// A regular file's size and modification time, read-only; nil when it cannot be read.
     static func fileStat(_ path: [UInt8], volume: Volume) -> (size: UInt64, modified: Date)? {
-        let fd = volume.opener.open(path, flags: 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return (UInt64(info.st_size), Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)))
+        volume.opener.fileStatus(path)
     }
 }
 

@@ -21,6 +21,8 @@ public enum ImageCompanies {
     public struct Outcome: Sendable {
         public var companies: [Found] = []
         public var gaps: [String] = []
+        /// True when at least one file system inside could be read.
+        public var opened = false
     }
 
     /// Searches the image at `path` (a file on a folder root) for every product's companies.
@@ -30,6 +32,7 @@ public enum ImageCompanies {
         let volumes = ImageRoots.volumes(image: path, firstIndex: 0, keep: keep, excludes: [], progress: nil, early: nil)
         defer { volumes.forEach { $0.opener.close() } }
         outcome.gaps = volumes.flatMap(\.coverage.gaps).map(\.reason)
+        outcome.opened = volumes.contains { !$0.entries.isEmpty }
         for product in signatures {
             var finder = ProductFinder(signatures: product, volumes: volumes)
             do { try finder.run() } catch {

@@ -29,6 +29,11 @@ final class ImageRootFiles: RootFiles, @unchecked Sendable {
         return system.open(path: path)
     }
 
+    func fileStatus(_ path: [UInt8]) -> (size: UInt64, modified: Date)? {
+        guard case .success(let file) = open(path) else { return nil }
+        return (file.size, file.modified)
+    }
+
     func withFile<T>(_ path: [UInt8], _ body: (_ size: UInt64, _ read: (UInt64, Int) -> [UInt8]?) -> T) -> T? {
         guard case .success(let file) = open(path) else { return nil }
         return body(file.size) { offset, count in
@@ -188,6 +193,7 @@ enum ImageRoots {
 
 /// The files of a root that has none (an image none of whose file systems could be read).
 struct NoFiles: RootFiles {
+    func fileStatus(_ path: [UInt8]) -> (size: UInt64, modified: Date)? { nil }
     func withFile<T>(_ path: [UInt8], _ body: (UInt64, (UInt64, Int) -> [UInt8]?) -> T) -> T? { nil }
     func mapped(_ path: [UInt8]) -> Result<Data, PathOpener.MapFailure> { .failure(.cannotOpen("no such file")) }
     func probe(_ path: [UInt8], cookie: MagicCookie) -> FileProbe { FileProbe.failure("no such file") }

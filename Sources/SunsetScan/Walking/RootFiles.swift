@@ -14,6 +14,8 @@ protocol RootFiles: Sendable {
     func withFile<T>(_ path: [UInt8], _ body: (_ size: UInt64, _ read: (UInt64, Int) -> [UInt8]?) -> T) -> T?
     /// The whole file in memory (a folder maps it; an image reads it), or why not.
     func mapped(_ path: [UInt8]) -> Result<Data, PathOpener.MapFailure>
+    /// A regular file's size and modification time, nil when it is none or cannot be read.
+    func fileStatus(_ path: [UInt8]) -> (size: UInt64, modified: Date)?
     /// Size, modification time and the identified head of a file (`FileProbe.read`).
     func probe(_ path: [UInt8], cookie: MagicCookie) -> FileProbe
     /// The files, symbolic links and special files directly in `folder` (not its folders),
@@ -25,6 +27,16 @@ protocol RootFiles: Sendable {
 }
 
 extension PathOpener: RootFiles {
+    func fileStatus(_ path: [UInt8]) -> (size: UInt64, modified: Date)? {
+        let fd = open(path, flags: 0)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return (UInt64(info.st_size), Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)
+                                             + TimeInterval(info.st_mtim.tv_nsec) / 1e9))
+    }
+
     func probe(_ path: [UInt8], cookie: MagicCookie) -> FileProbe {
         let fd = open(path, flags: 0)
         guard fd >= 0 else { return FileProbe.failure(String(cString: strerror(-fd))) }
