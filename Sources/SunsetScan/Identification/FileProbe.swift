@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SunsetCore
 
 /// What one read-only look at a candidate file gave: size, time, and what its first bytes are.
 public struct FileProbe: Sendable {
@@ -38,6 +39,11 @@ public struct FileProbe: Sendable {
         head.removeSubrange(filled...)
         let (description, mime) = cookie.identify(head)
         return FileProbe(size: size, modified: modified, description: description, mime: mime, head: head)
+    }
+
+    /// The legacy database format the head shows, for a file of this name (see `DatabaseFormat.sniff`).
+    public func database(fileName: String) -> DatabaseFormat? {
+        head.isEmpty ? nil : DatabaseFormat.sniff(bytes: head, fileName: fileName)
     }
 
     static func failure(_ reason: String) -> FileProbe {
