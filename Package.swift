@@ -94,14 +94,15 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "SunsetCoreTests", dependencies: ["SunsetCore"]),
-        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetRules", "SunsetFixtures", "ZIPFoundation"]),
+        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetRules", "SunsetFixtures", "SunsetReadable", "ZIPFoundation"]),
         .testTarget(name: "SunsetRulesTests", dependencies: ["SunsetRules", "SunsetFixtures"]),
         .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures", "SunsetCorpus"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SunsetEndToEndTests", dependencies: ["SunsetKit", "SunsetFixtures", "SunsetReadable"]),
         .testTarget(name: "SunsetCorpusTests", dependencies: ["SunsetCorpus", "SunsetCore"]),
         .testTarget(name: "SunsetReadableTests", dependencies: ["SunsetReadable", "SunsetFixtures"]),
-        .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures"]),
+        .testTarget(name: "SunsetRescueTests", dependencies: ["SunsetCore", "SunsetRescue", "SunsetReport", "SunsetKit", "SunsetFixtures",
+                                                           "SunsetReadable"]),
     ],
     swiftLanguageModes: [.v6]
 )
