@@ -15,7 +15,8 @@ public struct ReadableList: Hashable, Codable, Sendable {
     /// The table's name as the database has it.
     public var table: String
     public var rows: Int
-    /// True when the database was converted and every row of this table is in every copy.
+    /// True when the database was converted and every row of this table is in every copy (a
+    /// gap in another table of the same database does not make this one incomplete).
     public var complete: Bool
     /// The original database's modification time: how new the converted data is.
     public var modified: Date?

@@ -33,7 +33,8 @@ import Testing
         try volume.file("\(base)/carnet.bin", Samples.sqliteDatabase())
         let fields = [DBFWriter.Field("NOM", .character(20))]
         _ = try DBFWriter(.dBase3, fields: fields, records: [DBFWriter.Record([.text("Dupont")])]).write(to: folder, name: "CLIENTS")
-        _ = try DBFWriter(.foxPro2, fields: fields, records: [DBFWriter.Record([.text("Vis")])])
+        // Visual FoxPro (version byte 0x30) renamed .tab; a FoxPro 2 table without memo says 0x03, dBase's byte.
+        _ = try DBFWriter(.visualFoxPro, fields: fields, records: [DBFWriter.Record([.text("Vis")])])
             .write(to: folder, name: "stock", tableExtension: "tab")
         try volume.file("\(base)/TARIFS.DB", paradox())
         try volume.file("\(base)/lisez-moi.txt", text: "pas une base\n")

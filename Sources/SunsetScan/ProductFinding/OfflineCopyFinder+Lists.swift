@@ -24,7 +24,7 @@ extension OfflineCopyFinder {
                         lists.append(ReadableList(
                             product: pack.product, kind: kind, database: database.payload, companies: database.companies,
                             table: table.name, rows: table.rows,
-                            complete: database.status == .converted && database.complete && table.complete,
+                            complete: database.status == .converted && table.complete,
                             modified: database.modified.map { Date(timeIntervalSince1970: TimeInterval($0)) }, why: why))
                     }
                 }
