@@ -106,7 +106,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "SunsetCoreTests", dependencies: ["SunsetCore"]),
-        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetSQLite", "SunsetRules", "SunsetFixtures", "ZIPFoundation"]),
+        .testTarget(name: "SunsetScanTests", dependencies: ["SunsetScan", "SunsetSQLite", "SunsetRules", "SunsetFixtures", "SunsetReadable", "ZIPFoundation"]),
         .testTarget(name: "SunsetRulesTests", dependencies: ["SunsetRules", "SunsetFixtures"]),
         .testTarget(name: "SunsetReportTests", dependencies: ["SunsetReport", "SunsetKit", "SunsetFixtures", "SunsetCorpus"],
                     exclude: ["__Snapshots__"]),

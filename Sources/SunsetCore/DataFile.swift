@@ -9,12 +9,17 @@ public struct DataFile: Hashable, Codable, Sendable {
     public var kind: String
     /// libmagic's MIME type, e.g. "application/x-msaccess".
     public var mime: String
+    /// The legacy database format its first bytes show (Jet, ACE, SQLite, dBase, FoxPro,
+    /// Paradox), whatever its name; nil for any other file.
+    public var database: DatabaseFormat?
 
-    public init(location: Location, size: UInt64, modified: Date, kind: String, mime: String) {
+    public init(location: Location, size: UInt64, modified: Date, kind: String, mime: String,
+                database: DatabaseFormat? = nil) {
         self.location = location
         self.size = size
         self.modified = modified
         self.kind = kind
         self.mime = mime
+        self.database = database
     }
 }

@@ -12,6 +12,9 @@ public struct DependentFiles: Hashable, Codable, Sendable {
     public var otherPrograms: [String]
     /// How the association was found.
     public var evidence: [Evidence]
+    /// The files of that extension whose content is a legacy database (Access, dBase …), under
+    /// every root, sorted by place; nil when there is none.
+    public var databases: [DataFile]?
 
     public init(fileExtension: String, files: Int, folders: [FileTypeCount.Folder], otherPrograms: [String],
                 evidence: [Evidence]) {

@@ -18,6 +18,9 @@ public struct FileTypeCount: Hashable, Codable, Sendable {
     public var files: Int
     /// The folders with most such files, most first (at most `FileTypeCount.topFolders`).
     public var folders: [Folder]
+    /// The files of that extension whose content is a legacy database (`DataFile.database`),
+    /// sorted by path; nil when there is none.
+    public var databases: [DataFile]?
 
     /// How many folders are kept per extension.
     public static let topFolders = 5

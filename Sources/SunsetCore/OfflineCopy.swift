@@ -30,6 +30,11 @@ public struct OfflineCopy: Hashable, Codable, Sendable {
     public var files: Int
     public var bytes: UInt64
     public var evidence: [Evidence]
+    /// The databases the bag's `sunset-index.json` lists with their readable copies; nil when
+    /// the bag has no such index or it could not be read (then it shows no tables).
+    public var databases: [ReadableIndex.Database]?
+    /// The tables among them that a pack recognises as a client or product list; nil when none.
+    public var lists: [ReadableList]?
 
     public init(location: Location, placement: Placement, cloudProvider: String?, verified: Bool, check: Check,
                 problem: String?, products: [String], companies: [String], bagged: CalendarDay?,

@@ -37,12 +37,17 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
     public var clientListWords: [String]
     /// Words in a file name or header row that mark a product list.
     public var productListWords: [String]
+    /// Words in a database table's name or column names (in an offline copy's readable copies)
+    /// that mark a client list or a product list; empty means the list words above.
+    public var clientTableWords: [String]
+    public var productTableWords: [String]
 
     public init(product: String, installFolders: [String] = [], executables: [String] = [], shortcuts: [String] = [],
                 versionInfo: [String] = [], registryNames: [String] = [],
                 companyFolders: [String] = [], companyFolderMarkers: [String] = [], dataFolderNames: [String] = [],
                 backupNames: [String] = [],
-                backupWords: [String] = [], clientListWords: [String] = [], productListWords: [String] = []) {
+                backupWords: [String] = [], clientListWords: [String] = [], productListWords: [String] = [],
+                clientTableWords: [String] = [], productTableWords: [String] = []) {
         self.product = product
         self.installFolders = installFolders
         self.executables = executables
@@ -56,5 +61,7 @@ public struct ProductSignatures: Hashable, Codable, Sendable {
         self.backupWords = backupWords
         self.clientListWords = clientListWords
         self.productListWords = productListWords
+        self.clientTableWords = clientTableWords
+        self.productTableWords = productTableWords
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// bag holds, its format, its tables and the readable copies made of them (CSV, SQLite,
 /// workbook), with the rows proven in each and every gap. `rescue` writes it; an audit that
 /// finds the bag reads it to learn which client and product lists are readable offline.
-public struct ReadableIndex: Codable, Equatable, Sendable {
+public struct ReadableIndex: Codable, Hashable, Sendable {
     public static let currentFormat = 1
     /// The tag file's name.
     public static let fileName = "sunset-index.json"
@@ -32,7 +32,7 @@ public struct ReadableIndex: Codable, Equatable, Sendable {
     }
 
     /// One database saved in the bag.
-    public struct Database: Codable, Equatable, Sendable {
+    public struct Database: Codable, Hashable, Sendable {
         /// The original's path in the bag (`data/…`).
         public var payload: String
         /// Companies and products it belongs to (empty when it belongs to none in particular).
@@ -79,7 +79,7 @@ public struct ReadableIndex: Codable, Equatable, Sendable {
     }
 
     /// One table and where its copies are.
-    public struct Table: Codable, Equatable, Sendable {
+    public struct Table: Codable, Hashable, Sendable {
         /// The table's name as the database has it.
         public var name: String
         /// Its column names, in order (left-out columns included).
@@ -107,7 +107,7 @@ public struct ReadableIndex: Codable, Equatable, Sendable {
     }
 
     /// One part of a copy.
-    public struct Copy: Codable, Equatable, Sendable {
+    public struct Copy: Codable, Hashable, Sendable {
         /// `csv`, `sqlite` or `workbook`.
         public var format: String
         /// The file, as a bag path.

@@ -18,10 +18,7 @@ public struct DBFHeader: Hashable, Sendable {
     public let fields: [DBFField]
 
     /// Version bytes Sunset reads, with the format each belongs to.
-    static let versions: [UInt8: DatabaseFormat] = [
-        0x02: .foxpro, 0x03: .dbase, 0x30: .foxpro, 0x31: .foxpro, 0x32: .foxpro, 0x43: .dbase,
-        0x63: .dbase, 0x83: .dbase, 0x8B: .dbase, 0x8E: .dbase, 0xCB: .dbase, 0xF5: .foxpro, 0xFB: .foxpro,
-    ]
+    static let versions: [UInt8: DatabaseFormat] = DatabaseFormat.dBaseVersions
 
     /// dBase or FoxPro, by the version byte (0x03 is written by both; it is called dBase).
     public var format: DatabaseFormat { Self.versions[version] ?? .dbase }

@@ -69,8 +69,11 @@ extension ReportModel {
                         labels.day($0.file.modified))
         }
         let files = company.dataFiles.prefix(listedFiles).map { file in
-            labels.fill("company.data-file", relative(file.location.path, to: company.folder.path), file.kind,
-                        labels.day(file.modified))
+            let path = relative(file.location.path, to: company.folder.path)
+            if let database = file.database {
+                return labels.fill("company.data-file-database", path, database.displayName, file.kind, labels.day(file.modified))
+            }
+            return labels.fill("company.data-file", path, file.kind, labels.day(file.modified))
         }
         let hidden = company.dataFiles.count - files.count
         let folder = results.inventory.shown(company.folder)

@@ -1,11 +1,17 @@
+import Foundation
 import SunsetCore
 
 /// What a rescue copies, decided from a scan's inventory: every company's data folder, every
-/// backup (readable or not) and every export, and, when asked, the program's folders.
+/// backup (readable or not) and every export; the databases that depend on an end-of-life
+/// program no supported program opens; and, when asked, the program's folders.
 public struct RescuePlan: Sendable {
     /// Why a file is in the bag.
     public enum Role: String, Codable, CaseIterable, Comparable, Sendable {
-        case companyData = "company-data", backup, export, program
+        case companyData = "company-data", backup, export
+        /// A database of an extension the registry ties to an installed program past its end of
+        /// support, which no other installed, still supported program opens.
+        case dependent
+        case program
         /// A readable copy (CSV, SQLite, workbook) Sunset made of a database in the bag.
         case readable
 
@@ -44,8 +50,9 @@ public struct RescuePlan: Sendable {
     /// Places the scan could not read (the copy cannot hold what the scan did not see).
     public var gaps: [Coverage.Gap]
 
-    /// The plan for an inventory. `productNames` maps pack ids to product names.
-    public init(inventory: Inventory, includeProgram: Bool, productNames: [String: String]) {
+    /// The plan for an inventory. `productNames` maps pack ids to product names; `asOf` is the
+    /// day that decides which programs are past their end (today, UTC, when nil).
+    public init(inventory: Inventory, includeProgram: Bool, productNames: [String: String], asOf: CalendarDay? = nil) {
         var sources: [Source] = []
         // A company known only from a backup has no folder: its backup is copied below.
         for company in inventory.companies where !company.isBackupOnly {
@@ -65,6 +72,7 @@ public struct RescuePlan: Sendable {
                                   companies: export.companies,
                                   note: export.kind == .clients ? "client list" : "product list"))
         }
+        sources += Self.dependentSources(inventory, asOf: asOf ?? CalendarDay(Date(), timeZone: CalendarDay.utc))
         if includeProgram {
             for installation in inventory.installations {
                 sources += Self.programSources(installation)
@@ -93,5 +101,25 @@ public struct RescuePlan: Sendable {
             Source(location: Location(root: installation.location.root, path: $0), isFolder: false, role: .program,
                    companies: [], note: note)
         }
+    }
+
+    /// The databases among the files that depend on an installed program past its end of
+    /// support (issue 13's associations), for each extension no other installed program still
+    /// supported opens: a program whose lifecycle nobody knows is not taken as supported.
+    static func dependentSources(_ inventory: Inventory, asOf: CalendarDay) -> [Source] {
+        let programs = inventory.installedPrograms ?? []
+        let supported = Set(programs.filter { $0.lifecycle.map { !$0.isEndOfLife(asOf: asOf) } ?? false }.map(\.name))
+        var sources: [Source] = []
+        for program in programs {
+            guard let lifecycle = program.lifecycle, lifecycle.isEndOfLife(asOf: asOf) else { continue }
+            for dependent in program.dependentFiles ?? [] where !dependent.otherPrograms.contains(where: supported.contains) {
+                for file in dependent.databases ?? [] {
+                    let format = file.database?.displayName ?? file.kind
+                    sources.append(Source(location: file.location, isFolder: false, role: .dependent, companies: [],
+                                          note: "\(format) database that opens with \(program.name), past its end of support"))
+                }
+            }
+        }
+        return sources
     }
 }

@@ -60,6 +60,7 @@ extension FactSheet {
                 facts["company.\(name)-export-outdated-date"] = .date(Self.day(older.file.modified))
             }
         }
+        for (name, value) in readableListFacts(company, lastChange: lastChange) { facts[name] = value }
         facts.collections["company.backups"] = own.map { backup in
             var item = backupFacts(backup)
             item["backup.up-to-date"] = .flag(upToDate(Self.day(backup.date)))

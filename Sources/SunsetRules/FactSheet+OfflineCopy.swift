@@ -38,7 +38,7 @@ extension FactSheet {
     }
 
     /// The root's path joined with the path below it.
-    private func absolutePath(_ location: Location) -> String {
+    func absolutePath(_ location: Location) -> String {
         guard inventory.roots.indices.contains(location.root) else { return location.path.description }
         let root = inventory.roots[location.root].path
         if location.path.bytes.isEmpty { return root }

@@ -84,9 +84,12 @@ extension LifecycleSet {
                                  + (association.executable ?? association.command ?? "?"),
                              path: association.hive.path, confidence: .high)
                 }
-                return DependentFiles(fileExtension: ext, files: counts.reduce(0) { $0 + $1.files },
-                                      folders: Array(folders.prefix(FileTypeCount.topFolders)), otherPrograms: others.sorted(),
-                                      evidence: evidence)
+                var dependent = DependentFiles(fileExtension: ext, files: counts.reduce(0) { $0 + $1.files },
+                                               folders: Array(folders.prefix(FileTypeCount.topFolders)), otherPrograms: others.sorted(),
+                                               evidence: evidence)
+                let databases = counts.flatMap { $0.databases ?? [] }.sorted { $0.location < $1.location }
+                dependent.databases = databases.isEmpty ? nil : databases
+                return dependent
             }
         }
         inventory.installedPrograms = programs

@@ -106,7 +106,8 @@ public enum RulePackLoader {
                                                     optional: ["shortcuts", "version-info", "registry-names"])
         let company = try top["company"].fields(required: ["folders"], optional: ["markers", "data-folders"])
         let backup = try top["backup"].fields(required: ["names", "words"])
-        let export = try top["export"].fields(required: ["clients", "products"])
+        let export = try top["export"].fields(required: ["clients", "products"], optional: ["tables"])
+        let tables = try export.optional("tables")?.fields(required: ["clients", "products"])
         return ProductSignatures(
             product: product,
             installFolders: try install["folders"].strings(),
@@ -120,7 +121,9 @@ public enum RulePackLoader {
             backupNames: try backup["names"].strings(),
             backupWords: try words(backup["words"]),
             clientListWords: try words(export["clients"]),
-            productListWords: try words(export["products"])
+            productListWords: try words(export["products"]),
+            clientTableWords: try tables.map { try words($0["clients"]) } ?? [],
+            productTableWords: try tables.map { try words($0["products"]) } ?? []
         )
     }
 

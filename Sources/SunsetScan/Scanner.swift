@@ -172,7 +172,12 @@ public struct Scanner: Sendable {
         if !associations.isEmpty {
             inventory.fileAssociations = associations.sorted()
             let extensions = Set(associations.map(\.fileExtension))
-            inventory.fileTypes = volumes.flatMap { $0.fileTypes.summary(of: extensions, root: $0.index) }
+            // Each count also lists the legacy databases among its files, by content.
+            inventory.fileTypes = volumes.flatMap { volume in
+                var counts = volume.fileTypes.summary(of: extensions, root: volume.index)
+                DatabaseFinder.find(&counts, volume: volume)
+                return counts
+            }
         }
         if volumes.contains(where: { $0.registry.userHivesFound > 0 }) {
             inventory.userFolders = volumes.flatMap(\.registry.userFolders).sorted()
@@ -184,6 +189,7 @@ public struct Scanner: Sendable {
         inventory.cloudFolders.sort { $0.location < $1.location }
         if !offlineCopies.isEmpty {
             OfflineCopyFinder.place(&offlineCopies, companies: inventory.companies, cloudFolders: inventory.cloudFolders)
+            OfflineCopyFinder.recogniseLists(&offlineCopies, signatures: options.signatures)
             inventory.offlineCopies = offlineCopies.sorted { $0.location < $1.location }
         }
         if !wholeComputer.isEmpty {

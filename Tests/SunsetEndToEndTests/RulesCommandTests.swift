@@ -64,8 +64,8 @@ import Testing
         defer { folder.remove() }
         let pack = try String(contentsOf: repository.appendingPathComponent("Rules/invoice2go-classic.yaml"), encoding: .utf8)
         var broken = pack.replacingOccurrences(of: "    severity: critical", with: "    severity: critcal")
-        broken = broken.replacingOccurrences(of: "done-when: {fact: company.client-export-fresh, eq: true}",
-                                             with: "done-when: {fact: company.client-export-fresh, eq: 1}")
+        broken = broken.replacingOccurrences(of: "- {fact: company.client-export-fresh, eq: true}",
+                                             with: "- {fact: company.client-export-fresh, eq: 1}")
         try folder.file("i2g.yaml", text: broken)
         try folder.file("os/windows.yaml", text: "version: 1\nos: windows\nreleases: []\n")
 

@@ -1,3 +1,5 @@
+import SunsetCore
+
 /// What content identification says a file is, in the terms the scanner cares about.
 enum ContentKind: Equatable {
     case executable
@@ -7,10 +9,13 @@ enum ContentKind: Equatable {
     case empty
     case other
 
-    /// Classifies libmagic's MIME type and description.
-    init(mime: String, description: String) {
+    /// Classifies libmagic's MIME type and description. A file whose first bytes show a legacy
+    /// database (`database`, from `DatabaseFormat.sniff`) is data whatever libmagic calls it.
+    init(mime: String, description: String, database: DatabaseFormat? = nil) {
         let mime = mime.lowercased()
-        if mime.isEmpty || mime == "application/x-empty" || mime == "inode/x-empty" {
+        if database != nil {
+            self = .data
+        } else if mime.isEmpty || mime == "application/x-empty" || mime == "inode/x-empty" {
             self = .empty
         } else if let format = ArchiveFormat(mime: mime) {
             self = .archive(format)

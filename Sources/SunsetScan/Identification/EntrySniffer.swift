@@ -1,3 +1,5 @@
+import SunsetCore
+
 /// Tells which entries of an archive are data files, by content as on disk (`ContentKind.data`:
 /// Access/Jet, SQLite, OLE, XML, PDF, unidentified binary …; never an executable), from the
 /// first bytes `ZipCheck` hands over while it verifies the archive. It needs one data file per
@@ -23,7 +25,8 @@ final class EntrySniffer {
         guard budget > 0, !done.contains(group), !executables.contains(Array(entry.utf8)), let cookie else { return }
         budget -= 1
         let (description, mime) = cookie.identify(head)
-        guard ContentKind(mime: mime, description: description) == .data else { return }
+        let database = DatabaseFormat.sniff(bytes: head, fileName: String(parts.last ?? ""))
+        guard ContentKind(mime: mime, description: description, database: database) == .data else { return }
         dataEntries.append(entry)
         done.insert(group)
     }

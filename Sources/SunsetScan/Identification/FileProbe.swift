@@ -1,4 +1,5 @@
 import Foundation
+import SunsetCore
 
 /// What one read-only look at a candidate file gave: size, time, and what its first bytes are.
 public struct FileProbe: Sendable {
@@ -18,6 +19,11 @@ public struct FileProbe: Sendable {
     /// symlink, no blocking; an image: through libtsk), refusing anything but a regular file.
     static func read(_ path: [UInt8], opener: any RootFiles, cookie: MagicCookie) -> FileProbe {
         opener.probe(path, cookie: cookie)
+    }
+
+    /// The legacy database format the head shows, for a file of this name (see `DatabaseFormat.sniff`).
+    public func database(fileName: String) -> DatabaseFormat? {
+        head.isEmpty ? nil : DatabaseFormat.sniff(bytes: head, fileName: fileName)
     }
 
     static func failure(_ reason: String) -> FileProbe {

@@ -83,9 +83,14 @@ enum OfflineCopyFinder {
             problems.append("\(BagIt.tagManifestFile(BagIt.tagAlgorithm)) is missing")
         }
         let bagged = info.value(BagIt.baggingDateLabel).flatMap(CalendarDay.init)
+        // The readable copies' index, a tag file like the others: missing, too large or not
+        // one this version reads means no tables, never a failed scan.
+        let indexPath = folder.appending(Array(ReadableIndex.fileName.utf8))
+        let index = files.contains(indexPath.bytes)
+            ? readText(indexPath, volume: volume).flatMap { ReadableIndex.decode(Data($0.utf8)) } : nil
         let detail = problems.first.map { "not complete: \($0)" }
             ?? "\(payload.count) file(s), \(bytes) bytes; Payload-Oxum and both manifests agree with data/"
-        return OfflineCopy(
+        var copy = OfflineCopy(
             location: Location(root: volume.index, path: folder), placement: .local, cloudProvider: nil,
             verified: problems.isEmpty, check: .structure, problem: problems.first,
             products: info.values(BagIt.productLabel).sorted(), companies: info.values(BagIt.companyLabel).sorted(),
@@ -96,6 +101,8 @@ enum OfflineCopyFinder {
                 Evidence(signature: "offline-copy.check", detail: detail, path: folder,
                          confidence: problems.isEmpty ? .medium : .low),
             ])
+        copy.databases = index?.databases
+        return copy
     }
 
     // MARK: - Reading

@@ -16,7 +16,8 @@ extension ProductFinder {
             let path = VolumePath(bytes: key.path)
             guard let index = paths.indices.last(where: { path.isInside(paths[$0]) && path != paths[$0] }) else { continue }
             if !sorted[index].reason.takesSubtree && path.parent != paths[index] { continue }
-            switch ContentKind(mime: probe.mime, description: probe.description) {
+            let database = probe.database(fileName: path.lastComponent)
+            switch ContentKind(mime: probe.mime, description: probe.description, database: database) {
             case .data where !executableGlobs.contains(key.path) && !shortcutGlobs.contains(key.path):
                 owned[index, default: []].append((key, probe))
             case .archive:
@@ -37,8 +38,10 @@ extension ProductFinder {
             guard let held = owned[index], !held.isEmpty else { continue }
             let folder = paths[index]
             let files = held.map { key, probe in
-                DataFile(location: Location(root: volume.index, path: VolumePath(bytes: key.path)), size: probe.size,
-                         modified: probe.modified, kind: probe.description, mime: probe.mime)
+                let path = VolumePath(bytes: key.path)
+                return DataFile(location: Location(root: volume.index, path: path), size: probe.size,
+                                modified: probe.modified, kind: probe.description, mime: probe.mime,
+                                database: probe.database(fileName: path.lastComponent))
             }.sorted { $0.location < $1.location }
             let location = Location(root: volume.index, path: folder)
             companies.append(Company(product: product, name: companyName(folder, place: place.reason, volume: volume),

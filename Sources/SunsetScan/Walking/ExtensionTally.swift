@@ -54,6 +54,12 @@ struct ExtensionTally: Sendable {
         }
     }
 
+    /// Every folder holding files of one extension (lower case, with its dot).
+    func folders(of name: String) -> [[UInt8]] {
+        guard name.hasPrefix("."), let key = Self.packed(String(name.dropFirst())), let folders = counts[key] else { return [] }
+        return folders.keys.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     /// The counts of the given extensions (lower case, with their dot), with their top folders.
     func summary(of extensions: Set<String>, root: Int) -> [FileTypeCount] {
         extensions.sorted().compactMap { name in

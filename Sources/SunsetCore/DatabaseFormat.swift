@@ -28,6 +28,16 @@ public enum DatabaseFormat: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    /// The MIME type commonly given to the format, for a file known only by its first bytes.
+    public var mime: String {
+        switch self {
+        case .jet3, .jet4, .ace: return "application/x-msaccess"
+        case .sqlite: return "application/vnd.sqlite3"
+        case .dbase, .foxpro: return "application/x-dbf"
+        case .paradox: return "application/x-paradox"
+        }
+    }
+
     /// True when Sunset reads the format's tables (and so can make readable copies).
     public var isReadable: Bool { self != .paradox }
 }

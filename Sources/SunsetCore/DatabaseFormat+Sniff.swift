@@ -1,10 +1,22 @@
 import Foundation
 
 extension DatabaseFormat {
+    /// dBase and FoxPro version bytes (a table's first byte) with the format each belongs to:
+    /// 0x03 is written by both and called dBase. The reader of SunsetReadable accepts exactly these.
+    public static let dBaseVersions: [UInt8: DatabaseFormat] = [
+        0x02: .foxpro, 0x03: .dbase, 0x30: .foxpro, 0x31: .foxpro, 0x32: .foxpro, 0x43: .dbase,
+        0x63: .dbase, 0x83: .dbase, 0x8B: .dbase, 0x8E: .dbase, 0xCB: .dbase, 0xF5: .foxpro, 0xFB: .foxpro,
+    ]
+
     /// The database format the first bytes of a file show, or nil when they show none.
     /// `head` should hold the file's first 4 KB or more (a dBase header may be longer; the
     /// descriptors it holds are checked). Paradox is recognised only in a file named `.db`.
     public static func sniff(_ head: Data, fileName: String) -> DatabaseFormat? {
+        sniff(bytes: head, fileName: fileName)
+    }
+
+    /// `sniff(_:fileName:)` on bytes already in memory (the scanner's probe of a file's head).
+    public static func sniff<Bytes: Collection>(bytes head: Bytes, fileName: String) -> DatabaseFormat? where Bytes.Element == UInt8 {
         let bytes = [UInt8](head.prefix(8192))
         if bytes.starts(with: Array("SQLite format 3\0".utf8)) { return .sqlite }
         if let jet = jet(bytes) { return jet }
@@ -30,7 +42,7 @@ extension DatabaseFormat {
     /// length that fit, field descriptors with type letters, and the 0x0D terminator where the
     /// header length puts it (263 bytes earlier in Visual FoxPro).
     private static func dBase(_ bytes: [UInt8]) -> DatabaseFormat? {
-        guard bytes.count >= 64, let format = DBFHeader.versions[bytes[0]] else { return nil }
+        guard bytes.count >= 64, let format = dBaseVersions[bytes[0]] else { return nil }
         let (month, day) = (Int(bytes[2]), Int(bytes[3]))
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
