@@ -112,7 +112,11 @@ enum ImageRoots {
         } catch {
             return [placeholder(absolute, index: firstIndex, label: name, reasons: ["disk image: \(error.reason)"])]
         }
-        let reasons = found.gaps.map { "\($0.place): \($0.reason)" }
+        // The roots' labels name the image already: a gap says which partition.
+        let reasons = found.gaps.map { gap in
+            let place = gap.place.hasPrefix(name + " · ") ? String(gap.place.dropFirst(name.count + 3)) : gap.place
+            return "\(place): \(gap.reason)"
+        }
         guard !found.fileSystems.isEmpty else { return [placeholder(absolute, index: firstIndex, label: name, reasons: reasons)] }
         var volumes: [Volume] = []
         for (offset, system) in found.fileSystems.enumerated() {
