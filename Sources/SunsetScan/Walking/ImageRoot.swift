@@ -84,7 +84,7 @@ final class ImageRootFiles: RootFiles, @unchecked Sendable {
 enum ImageRoots {
     /// Image files are told by content (libtsk); these extensions make a file an image root
     /// even when it is too damaged to be recognised, so that it becomes a gap, not an error.
-    static let extensions: Set<String> = ["dd", "img", "raw", "001", "e01", "ex01", "vhd", "vhdx", "vmdk", "bin"]
+    static let extensions: Set<String> = ["dd", "img", "raw", "001", "e01", "vhd", "vhdx", "vmdk"]
 
     /// True when `path` is a file (not a folder) to scan as a disk image: an image's
     /// extension, or content in which libtsk finds a partition table or a file system.
