@@ -89,7 +89,7 @@ final class ImageRootFiles: RootFiles, @unchecked Sendable {
 enum ImageRoots {
     /// Image files are told by content (libtsk); these extensions make a file an image root
     /// even when it is too damaged to be recognised, so that it becomes a gap, not an error.
-    static let extensions: Set<String> = ["dd", "img", "raw", "001", "e01", "ex01", "vhd", "vhdx", "vmdk", "bin"]
+    static let extensions: Set<String> = ["dd", "img", "raw", "001", "e01", "vhd", "vhdx", "vmdk"]
 
     /// True when `path` is a file (not a folder) to scan as a disk image: an image's
     /// extension, or content in which libtsk finds a partition table or a file system.
@@ -117,7 +117,11 @@ enum ImageRoots {
         } catch {
             return [placeholder(absolute, index: firstIndex, label: name, reasons: ["disk image: \(error.reason)"])]
         }
-        let reasons = found.gaps.map { "\($0.place): \($0.reason)" }
+        // The roots' labels name the image already: a gap says which partition.
+        let reasons = found.gaps.map { gap in
+            let place = gap.place.hasPrefix(name + " · ") ? String(gap.place.dropFirst(name.count + 3)) : gap.place
+            return "\(place): \(gap.reason)"
+        }
         guard !found.fileSystems.isEmpty else { return [placeholder(absolute, index: firstIndex, label: name, reasons: reasons)] }
         var volumes: [Volume] = []
         for (offset, system) in found.fileSystems.enumerated() {
