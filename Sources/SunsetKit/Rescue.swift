@@ -13,7 +13,7 @@ public enum Rescue {
         let packs = try PackSet.load(extra: options.rulePaths)
         let inventory = try Scanning.inventory(roots: options.roots, excludes: [], packs: packs)
         let plan = RescuePlan(inventory: inventory, includeProgram: options.includeProgram,
-                              productNames: Dictionary(packs.map { ($0.id, $0.product.name) }, uniquingKeysWith: { $1 }))
+                              productNames: Dictionary(packs.map { ($0.id, $0.product.name) }, uniquingKeysWith: { $1 }), asOf: options.asOf)
         let line = ProgressLine.forTerminal()
         defer { line?.finish() }
         var settings = BagSettings(asOf: options.asOf, sourceOrganization: options.sourceOrganization,

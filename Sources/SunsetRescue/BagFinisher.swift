@@ -67,6 +67,7 @@ struct BagFinisher {
         var description = "Offline copy, made by Sunset, of the \(products) data found as of \(settings.asOf): "
         description += "\(plan.companies.count) company data folder(s) (\(count(.companyData)) files), "
         description += "\(count(.backup)) backup(s), \(count(.export)) export(s)"
+        if count(.dependent) > 0 { description += ", \(count(.dependent)) database(s) of programs past their end of support" }
         if count(.program) > 0 { description += ", \(count(.program)) program file(s)" }
         let converted = (record.databases ?? []).filter { $0.status == .converted }.count
         if converted > 0 { description += ", and readable copies (CSV, SQLite, workbook) of \(converted) database(s)" }

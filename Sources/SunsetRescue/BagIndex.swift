@@ -44,7 +44,9 @@ struct BagIndex {
         }
         out += section("Backups and exports of no single company", files {
             $0.companies.isEmpty && !$0.isDerived && !$0.roles.contains(.program) && !$0.roles.contains(.companyData)
+                && !$0.roles.contains(.dependent)
         })
+        out += section("Databases of programs past their end of support", files { $0.roles.contains(.dependent) && !$0.isDerived })
         out += databaseSection
         out += section("Program", files { $0.roles.contains(.program) })
         out += section("Kept from earlier runs (not found, or not asked for, this time)", files { $0.keptFromEarlierRun == true })

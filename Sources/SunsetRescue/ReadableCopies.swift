@@ -58,7 +58,7 @@ struct ReadableCopies {
     }
 
     /// The roles whose files are converted: not the program's own files.
-    static let convertedRoles: Set<RescuePlan.Role> = [.companyData, .backup, .export]
+    static let convertedRoles: Set<RescuePlan.Role> = [.companyData, .backup, .export, .dependent]
 
     func run(_ record: inout BagRecord, saver: inout RecordSaver) throws(RescueError) -> Outcome {
         var outcome = Outcome()
