@@ -164,9 +164,11 @@ public struct IsolatedConversion: Sendable {
             let reportOutput = dup(STDOUT_FILENO)
             guard reportOutput >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 70 }
             switch ProcessInfo.processInfo.environment[crashHook] {
-            // The default action, as a real crash gets: Swift's backtracer would catch a raised
-            // signal, print a backtrace and let the program go on.
-            case "segv": signal(SIGSEGV, SIG_DFL); raise(SIGSEGV)
+            case "segv":
+                // The Swift runtime's crash handler would take a raised signal for a report
+                // and carry on: the default action, as a library's crash gets it.
+                signal(SIGSEGV, SIG_DFL)
+                raise(SIGSEGV)
             case "hang": while true { sleep(60) }
             default: break
             }

@@ -16,40 +16,73 @@ struct CopyProof {
     /// Checks every table's copies: each format's copies are read back on a thread of their
     /// own (the three formats at once), then the counts are compared table by table.
     func check(_ tables: inout [ConversionReport.Table]) {
-        let kept = tables.map { TablePlan(name: $0.name, columns: $0.columns).kept.count }
-        var places: [CopyFormat: [(table: Int, copy: Int)]] = [:]
-        for (tableIndex, table) in tables.enumerated() {
-            for copyIndex in table.copies.indices { places[table.copies[copyIndex].format, default: []].append((tableIndex, copyIndex)) }
+        let reading = start(tables, formats: Set(CopyFormat.allCases))
+        finish([reading], into: &tables)
+    }
+
+    /// Read-backs under way, one thread a format; `finish` waits for them.
+    final class Reading: @unchecked Sendable {
+        fileprivate let group = DispatchGroup()
+        fileprivate var found: [(table: Int, copy: Int, result: Result<Int, Error>, gaps: [ConversionReport.Gap])] = []
+        fileprivate let lock = NSLock()
+
+        fileprivate func add(_ entry: (table: Int, copy: Int, result: Result<Int, Error>, gaps: [ConversionReport.Gap])) {
+            lock.lock()
+            found.append(entry)
+            lock.unlock()
         }
-        let groups = CopyFormat.allCases.compactMap { places[$0] }
-        let results = ReadBacks(groups.map { Array(repeating: nil, count: $0.count) })
-        let snapshot = tables
-        let files = groups.map { $0.map { folder.file(tables[$0.table].copies[$0.copy].file) } }
-        DispatchQueue.concurrentPerform(iterations: groups.count) { group in
-            let workbooks = WorkbookCache()
-            for (slot, spot) in groups[group].enumerated() {
-                let table = snapshot[spot.table], copy = table.copies[spot.copy]
-                var found: [ConversionReport.Gap] = []
-                let result: Result<Int, Error> = Result {
-                    try Self.count(copy, at: files[group][slot], table: table.name, columns: kept[spot.table], gaps: &found,
-                                   workbooks: workbooks)
+    }
+
+    /// Starts reading back the copies of `formats` (their files complete), each format on a
+    /// thread of its own, while the caller goes on (finishing the other copies).
+    func start(_ tables: [ConversionReport.Table], formats: Set<CopyFormat>) -> Reading {
+        let reading = Reading()
+        let kept = tables.map { TablePlan(name: $0.name, columns: $0.columns).kept.count }
+        for format in CopyFormat.allCases where formats.contains(format) {
+            var work: [(table: Int, copy: Int, url: URL)] = []
+            for (tableIndex, table) in tables.enumerated() {
+                for (copyIndex, copy) in table.copies.enumerated() where copy.format == format {
+                    work.append((tableIndex, copyIndex, folder.file(copy.file)))
                 }
-                results.set(group, slot, (result, found))
+            }
+            guard !work.isEmpty else { continue }
+            let items = work
+            DispatchQueue.global().async(group: reading.group) {
+                let workbooks = WorkbookCache()
+                for item in items {
+                    let table = tables[item.table]
+                    var found: [ConversionReport.Gap] = []
+                    let result = Result<Int, Error> {
+                        try Self.count(table.copies[item.copy], at: item.url, table: table.name, columns: kept[item.table],
+                                       gaps: &found, workbooks: workbooks)
+                    }
+                    reading.add((item.table, item.copy, result, found))
+                }
             }
         }
-        for (group, members) in groups.enumerated() {
-            for (slot, spot) in members.enumerated() {
-                guard let (result, found) = results.get(group, slot) else { continue }
-                let copy = tables[spot.table].copies[spot.copy]
-                switch result {
-                case let .success(rows):
-                    tables[spot.table].copies[spot.copy].rowsReadBack = rows
-                    tables[spot.table].gaps += found
-                case let .failure(error):
-                    tables[spot.table].copies[spot.copy].rowsReadBack = nil
-                    tables[spot.table].gaps.append(
-                        .init(.unreadableCopy, "\(copy.format.displayName) \(place(copy)) could not be read back: \(error)"))
-                }
+        return reading
+    }
+
+    /// Waits for the read-backs, records each copy's rows (or why it could not be read) and
+    /// compares the counts.
+    func finish(_ readings: [Reading], into tables: inout [ConversionReport.Table]) {
+        var found: [(table: Int, copy: Int, result: Result<Int, Error>, gaps: [ConversionReport.Gap])] = []
+        for reading in readings {
+            reading.group.wait()
+            found += reading.found
+        }
+        // In the copies' order, whichever thread ended first.
+        found.sort { ($0.table, $0.copy) < ($1.table, $1.copy) }
+        for entry in found {
+            let copy = tables[entry.table].copies[entry.copy]
+            switch entry.result {
+            case let .success(rows):
+                tables[entry.table].copies[entry.copy].rowsReadBack = rows
+                tables[entry.table].gaps += entry.gaps
+            case let .failure(error):
+                tables[entry.table].copies[entry.copy].rowsReadBack = nil
+                tables[entry.table].gaps.append(
+                    .init(.unreadableCopy, "\(copy.format.displayName) \(place(copy)) could not be read back: \(error)"))
             }
         }
         for index in tables.indices { compare(&tables[index]) }
@@ -93,26 +126,6 @@ struct CopyProof {
 
     private func place(_ copy: ConversionReport.Copy) -> String {
         copy.part.map { "\(copy.file) '\($0)'" } ?? copy.file
-    }
-}
-
-/// What the read-back threads found, each in its own slot.
-private final class ReadBacks: @unchecked Sendable {
-    private var slots: [[(Result<Int, Error>, [ConversionReport.Gap])?]]
-    private let lock = NSLock()
-
-    init(_ slots: [[(Result<Int, Error>, [ConversionReport.Gap])?]]) { self.slots = slots }
-
-    func set(_ group: Int, _ slot: Int, _ value: (Result<Int, Error>, [ConversionReport.Gap])) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[group][slot] = value
-    }
-
-    func get(_ group: Int, _ slot: Int) -> (Result<Int, Error>, [ConversionReport.Gap])? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[group][slot]
     }
 }
 

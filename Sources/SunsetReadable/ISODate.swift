@@ -44,14 +44,23 @@ enum ISODate {
     static func pad(_ number: Int, _ width: Int, _ bytes: inout [UInt8]) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        let start = bytes.count
-        repeat {   // the digits last first, then the zeros: reversed, they read right
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        let digits = bytes.count - start
-        if width > digits { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits)) }
-        bytes[start...].reverse()
+        // The digits last first into a small buffer, then copied in reading order.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            while digits.count - start < width && start > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0")
+            }
+            if digits.count - start < width {   // wider than the buffer: only a caller's mistake
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - (digits.count - start)))
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Reads `YYYY-MM-DD`, or that with a time `HH:MM[:SS[.fff]]` after a `T` or a space

@@ -70,8 +70,13 @@ struct JetCellDecoder {
     /// Ten-thousandths as "1234.5600".
     static func currency(_ value: Int64) -> String {
         let magnitude = value.magnitude
-        let fraction = String(magnitude % 10_000)
-        return (value < 0 ? "-" : "") + "\(magnitude / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        ISODate.pad(Int(magnitude / 10_000), 1, &bytes)
+        bytes.append(UInt8(ascii: "."))
+        ISODate.pad(Int(magnitude % 10_000), 4, &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func damaged(_ what: String) -> ReadableError {

@@ -114,8 +114,12 @@ final class WorkbookCopy: CopyWriter {
             try check(worksheet_write_number(sheet, row, col, Double(number), nil))
         case let .real(number) where number.isFinite:
             try check(worksheet_write_number(sheet, row, col, number, nil))
-        case let .decimal(text) where Self.digits(text) <= 15 && Double(text) != nil:
-            try check(worksheet_write_number(sheet, row, col, Double(text)!, nil))
+        case let .decimal(text) where Self.digits(text) <= 15:
+            if let number = Double(text) {
+                try check(worksheet_write_number(sheet, row, col, number, nil))
+            } else {
+                try check(worksheet_write_string(sheet, row, col, clipped(text, column: column), nil))
+            }
         case let .boolean(value):
             try check(worksheet_write_boolean(sheet, row, col, value ? 1 : 0, nil))
         case let .date(year, month, day) where (1900...9999).contains(year):
@@ -134,12 +138,16 @@ final class WorkbookCopy: CopyWriter {
 
     /// Whether a text holds a CR LF pair (a byte scan: no characters are formed).
     static func holdsCRLF(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x0A && previous == 0x0D { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, var at = memchr(base, 0x0D, bytes.count) else { return false }
+            while true {
+                let offset = base.distance(to: at.assumingMemoryBound(to: UInt8.self))
+                if offset + 1 < bytes.count && bytes[offset + 1] == 0x0A { return true }
+                guard offset + 1 < bytes.count, let next = memchr(base + offset + 1, 0x0D, bytes.count - offset - 1) else { return false }
+                at = next
+            }
         }
-        return false
     }
 
     /// The decimal digits of a number's text (ASCII digits: a decimal cell holds no others).

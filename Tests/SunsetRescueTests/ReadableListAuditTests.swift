@@ -32,8 +32,8 @@ import Testing
         return (volume, usb, bag)
     }
 
-    /// Writes `sunset-index.json` into the bag (rescue does not write it yet on this branch) as
-    /// the readable copies of Firma.mdb would give it, and lists it in the tag manifest.
+    /// Writes `sunset-index.json` into the bag in place of the one rescue wrote, so that a test
+    /// can choose the database's date and each table's completeness, and updates the tag manifest.
     func writeIndex(bag: String, modified: Date, complete: (String) -> Bool = { _ in true }) throws {
         let manifest = try String(contentsOfFile: bag + "/manifest-sha256.txt", encoding: .utf8)
         let line = try #require(manifest.split(separator: "\n").first { $0.hasSuffix("/Firma.mdb") })
@@ -57,10 +57,33 @@ import Testing
         try bytes.write(to: URL(fileURLWithPath: bag + "/" + ReadableIndex.fileName))
         let sum = try CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/sha256sum")).run([bag + "/" + ReadableIndex.fileName])
         let digest = try #require(sum.stdout.split(separator: " ").first)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: bag + "/tagmanifest-sha256.txt"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("\(digest)  \(ReadableIndex.fileName)\n".utf8))
-        try handle.close()
+        // The tag manifest's line for the index (rescue wrote one) now gives the new checksum.
+        let tags = bag + "/tagmanifest-sha256.txt"
+        let kept = try String(contentsOfFile: tags, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasSuffix("  \(ReadableIndex.fileName)") }
+        try (kept.joined(separator: "\n") + "\n\(digest)  \(ReadableIndex.fileName)\n").write(toFile: tags, atomically: true, encoding: .utf8)
+    }
+
+    /// The whole way, with nothing written by hand: rescue converts Firma.mdb and writes the
+    /// index; the audit reads it and ticks both export steps; once the data changes after the
+    /// copy, the same copy is shown but no longer ticks.
+    @Test func aRealRescuesCopiesTickTheExportStepsUntilTheDataChanges() throws {
+        let (volume, usb, bag) = try companyWithBag(#function)
+        defer { volume.remove(); usb.remove() }
+        let fresh = try audit([volume.root.path, usb.root.path])
+        let clients = try item(fresh, "export-client-list")
+        #expect(clients.done, "\(clients.evidence)")
+        #expect(clients.evidence == "table Kunden, 3 rows, of Firma.mdb as of 2026-11-28, in the offline copy on \(bag)")
+        #expect(try item(fresh, "export-product-list").done)
+
+        let mdb = volume.url("Users/anna/Documents/Invoice2go/\(Self.company)/Firma.mdb").path
+        try FileManager.default.setAttributes([.modificationDate: Self.changed.addingTimeInterval(86_400)], ofItemAtPath: mdb)
+        let later = try audit([volume.root.path, usb.root.path])
+        let stale = try item(later, "export-client-list")
+        #expect(!stale.done)
+        #expect(stale.evidence.contains("table Kunden, 3 rows, of Firma.mdb as of 2026-11-28"), "\(stale.evidence)")
+        #expect(stale.evidence.hasSuffix("older than the data, which changed on 2026-11-29"), "\(stale.evidence)")
+        #expect(try !item(later, "export-product-list").done)
     }
 
     func audit(_ roots: [String]) throws -> AuditResults {

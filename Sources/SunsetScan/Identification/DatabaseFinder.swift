@@ -48,19 +48,14 @@ enum DatabaseFinder {
 
     /// The file as a database data file, or nil when it is none (or cannot be read: the walk
     /// saw it, so a file that vanished since is simply not listed).
-    static func probe(_ path: [UInt8], opener: PathOpener, root: Int) -> DataFile? {
-        let fd = opener.open(path, flags: 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = UInt64(info.st_size)
-        guard size > 0, let head = PathOpener.read(fd, offset: 0, count: Int(min(size, UInt64(headLimit)))) else { return nil }
+    static func probe(_ path: [UInt8], opener: any RootFiles, root: Int) -> DataFile? {
+        guard let status = opener.fileStatus(path), status.size > 0 else { return nil }
+        let wanted = Int(min(status.size, UInt64(headLimit)))
+        guard let read = opener.withFile(path, { _, read in read(0, wanted) }), let head = read else { return nil }
         let location = Location(root: root, path: VolumePath(bytes: path))
         guard let format = DatabaseFormat.sniff(bytes: head, fileName: location.path.lastComponent) else { return nil }
-        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-        return DataFile(location: location, size: size, modified: modified, kind: format.displayName, mime: format.mime,
-                        database: format)
+        return DataFile(location: location, size: status.size, modified: status.modified, kind: format.displayName,
+                        mime: format.mime, database: format)
     }
 
     /// Result slots the workers fill, guarded by one lock.
