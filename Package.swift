@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "SunsetFixtures", dependencies: ["SunsetCore", "SunsetReadable", "ZIPFoundation"]),
         .target(
             name: "SunsetKit",
-            dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetRescue", "SunsetReadable", "SunsetFixtures"]
+            dependencies: ["SunsetCore", "SunsetScan", "SunsetRules", "SunsetReport", "SunsetRescue", "SunsetReadable", "SunsetImage", "SunsetFixtures"]
         ),
         .executableTarget(
             name: "sunset",

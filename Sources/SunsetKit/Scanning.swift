@@ -21,6 +21,7 @@ enum Scanning {
         let line = ProgressLine.forTerminal()
         defer { line?.finish() }
         var options = ScanOptions(roots: roots, excludes: excludes, signatures: signatures, progress: line?.callback)
+        if roots.contains(where: Scanner.isDiskImage) { options.imageCheck = ImageCheck.checker() }
         options.state = state
         options.wholeComputer = try WholeComputerFile.builtIn()
         var report = Scanner.StateReport()

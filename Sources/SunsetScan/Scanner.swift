@@ -15,6 +15,9 @@ public struct ScanOptions: Sendable {
     public var state: String?
     /// What whole-computer backups look like (`Rules/backups/whole-computer.yaml`); none by default.
     public var wholeComputer: WholeComputerSignatures = .none
+    /// Run before an image is opened: nil when it may be, else why not (a gap). SunsetKit's
+    /// walks the image in a child process, so that a crash inside libtsk is contained.
+    public var imageCheck: (@Sendable (String) -> String?)?
 
     public init(roots: [String], excludes: [String] = [], signatures: [ProductSignatures],
                 progress: (@Sendable (Int) -> Void)? = nil) {
@@ -116,6 +119,14 @@ public struct Scanner: Sendable {
         for (given, path) in options.roots.enumerated() {
             // A disk image gives one root per file system inside it (issue 22).
             if ImageRoots.isImage(path) {
+                if let reason = options.imageCheck?(path) {
+                    let name = (path as NSString).lastPathComponent
+                    let volume = ImageRoots.placeholder(URL(fileURLWithPath: path).standardizedFileURL.path,
+                                                        index: volumes.count, label: name, reasons: ["disk image: \(reason)"])
+                    inventory.coverage.merge(volume.coverage)
+                    volumes.append(volume)
+                    continue
+                }
                 for var volume in ImageRoots.volumes(image: path, firstIndex: volumes.count, keep: keep, excludes: excludes,
                                                      progress: options.progress, early: (early, earlyNames)) {
                     let bags = OfflineCopyFinder.find(in: volume)

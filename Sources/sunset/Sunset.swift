@@ -11,7 +11,7 @@ struct Sunset: ParsableCommand {
         version: SunsetKit.version,
         subcommands: [AuditCommand.self, ScanCommand.self, CheckCommand.self, ReportCommand.self, DemoCommand.self,
                       RulesCommand.self, SyntheticResultsCommand.self, RescueCommand.self, VerifyCommand.self, ConvertCommand.self, SyntheticDatabaseCommand.self,
-                      ConvertOneCommand.self],
+                      ConvertOneCommand.self, ImageWalkCommand.self],
         defaultSubcommand: AuditCommand.self
     )
 

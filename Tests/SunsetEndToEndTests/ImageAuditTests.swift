@@ -59,6 +59,22 @@ import Testing
         #expect(summary(both.results).filter { !$0.contains("coverage") } == summary(alone.results).filter { !$0.contains("coverage") })
     }
 
+    /// libtsk runs first in a child process that walks the image: when it dies (made to here,
+    /// by the child-only test hook), the image is a gap naming the signal, the other root is
+    /// judged as usual and the audit ends with its own exit code.
+    @Test func aCrashOfTheImageReaderIsAGapNotACrashOfTheAudit() throws {
+        let folder = try ImageFixtures.url("volume").path
+        let image = try ImageFixtures.url("pc.vhdx").path
+        let result = try sunset().run(["audit", folder, image, "--as-of", fixedAsOf, "--format", "json", "--output", "-",
+                                       "--color", "never"], environment: ["SUNSET_IMAGE_CHILD_TEST_HOOK": "segv"])
+        let alone = try audit([folder])
+        #expect(result.status == alone.status, "stderr: \(result.stderr)")
+        let results = try decodeResults(result.stdout)
+        let gaps = results.inventory.coverage.gaps.filter { $0.location.root == 1 }
+        #expect(gaps.map(\.reason) == ["disk image: the image reader crashed (signal 11, SIGSEGV) on this image: not read"])
+        #expect(results.inventory.companies.map(\.name).sorted() == SampleVolume.companies.sorted())
+    }
+
     @Test func scanAndCheckTakeImagesToo() throws {
         let image = try ImageFixtures.url("pc.E01").path
         let scan = try sunset().run(["scan", image, "--output", "-"])

@@ -19,7 +19,7 @@ import Testing
     /// An external disk holding a Windows Backup and Restore set whose image is the sample PC's disk.
     func usbWithSystemImage(in folder: URL) throws -> (usb: URL, image: URL) {
         let usb = folder.appendingPathComponent("usb")
-        let set = usb.appendingPathComponent("WindowsImageBackup/OLD-PC/Backup 2026-11-30 101500")
+        let set = usb.appendingPathComponent("WindowsImageBackup/OLD-PC/Backup 2026-11-28 101500")
         try FileManager.default.createDirectory(at: set.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
         let image = set.appendingPathComponent("a1b2c3d4-0000-4000-8000-000000000001.vhdx")
         try FileManager.default.copyItem(at: try ImageFixtures.url("pc.vhdx"), to: image)
@@ -62,9 +62,11 @@ import Testing
         let folder = try scratch("older")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (usb, _) = try usbWithSystemImage(in: folder)
-        // The PC's data changed after the image was taken: every company's data file is newer now.
+        // The PC's data changed after the image was taken (2026-11-28): every company's data file is newer now.
         let pc = folder.appendingPathComponent("pc")
-        try FileManager.default.copyItem(at: try ImageFixtures.url("volume"), to: pc)
+        // cp -a keeps every file's time, as the fixture has them.
+        let copy = try CommandRunner(executable: URL(fileURLWithPath: "/bin/cp")).run(["-a", try ImageFixtures.url("volume").path, pc.path])
+        try #require(copy.status == 0, "\(copy.stderr)")
         let later = SampleVolume.fixedNow
         for company in try Scanning.companyDataFiles(pc) {
             try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: company)

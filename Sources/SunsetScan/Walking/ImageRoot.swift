@@ -141,7 +141,7 @@ enum ImageRoots {
     }
 
     /// An image none of whose file systems can be read: a root with nothing in it but gaps.
-    private static func placeholder(_ path: String, index: Int, label: String, reasons: [String]) -> Volume {
+    static func placeholder(_ path: String, index: Int, label: String, reasons: [String]) -> Volume {
         var coverage = Coverage()
         coverage.gaps = reasons.map { Coverage.Gap(location: Location(root: index, path: VolumePath(bytes: [])), reason: $0) }
         var root = ScanRoot(index: index, path: path, isWindowsVolume: false, host: .none)
