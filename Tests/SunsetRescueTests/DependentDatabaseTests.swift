@@ -55,6 +55,27 @@ import Testing
         #expect(!before.sources.contains { $0.role == .dependent })
     }
 
+    /// The whole way: `rescue` saves the database of the ended program, converts it like
+    /// company data, and lists it in its own section and in the JSON index.
+    @Test func rescueSavesAndConvertsTheDatabaseOfAnEndedProgram() throws {
+        let volume = try volume(#function)
+        let bag = FileManager.default.temporaryDirectory.appendingPathComponent("sunset-dependent-\(UUID().uuidString)").path
+        defer { volume.remove(); try? FileManager.default.removeItem(atPath: bag) }
+        let result = try rescue([volume.root.path], to: bag)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try bagitPy(bag).status == 0)
+        let copy = bag + "/data/Users/paul/Documents/Verein/Verein.mdb.readable/Mitglieder.csv"
+        #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("Huber"))
+        let index = try #require(ReadableIndex.decode(Data(contentsOf: URL(fileURLWithPath: bag + "/" + ReadableIndex.fileName))))
+        let database = try #require(index.databases.first)
+        #expect(index.databases.count == 1)
+        #expect(database.roles == ["dependent"] && database.status == .converted && database.complete)
+        #expect(database.tables.map(\.rows) == [1])
+        let markdown = try String(contentsOfFile: bag + "/sunset-index.md", encoding: .utf8)
+        #expect(markdown.contains("## Databases of programs past their end of support"))
+        #expect(markdown.contains("`data/Users/paul/Documents/Verein/Verein.mdb`"))
+    }
+
     @Test func aSupportedProgramOpeningTheSameExtensionKeepsTheFilesOutOfThePlan() throws {
         let volume = try volume(#function)
         defer { volume.remove() }
