@@ -20,25 +20,14 @@ public enum ImageCheck {
     }
 
     static func check(_ path: String, executable: String, timeout: TimeInterval) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [command, path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        // A child that cannot start leaves the scan to find out for itself.
-        do { try process.run() } catch { return nil }
-        if ended.wait(timeout: .now() + timeout) == .timedOut {
-            kill(process.processIdentifier, SIGKILL)
-            ended.wait()
+        switch ChildRun.run(executable, [command, path], timeout: timeout).end {
+        // A child that cannot start, or ends on its own, leaves the scan to find out for itself.
+        case .notStarted, .exited: return nil
+        case .timedOut:
             return "the image reader did not finish walking this image within \(Int(timeout)) s: not read"
+        case let .signal(signal):
+            return "the image reader crashed (signal \(signal), \(ChildRun.signalName(signal))) on this image: not read"
         }
-        guard process.terminationReason == .uncaughtSignal else { return nil }
-        let signal = process.terminationStatus
-        return "the image reader crashed (signal \(signal), \(IsolatedConversion.signalName(signal))) on this image: not read"
     }
 
     /// The child's work: open the image and walk every file system in it. 0 when it got

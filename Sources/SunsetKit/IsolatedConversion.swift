@@ -67,54 +67,28 @@ public struct IsolatedConversion: Sendable {
 
     private func convertInChild(_ executable: String, _ path: String, sourceName: String, to folder: URL,
                                 formats: Set<CopyFormat>) -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [ChildCommand.name, path, "--to", folder.path, "--name", sourceName,
-                             "--format", formats.sorted().map(\.rawValue).joined(separator: ",")]
-        // A crash is reported by its signal; the Swift runtime's backtrace of it would only slow it down.
-        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
-            .merging(childEnvironment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        do { try process.run() } catch {
-            return .failed(reason: "the converter (\(executable)) could not be started: \(error.localizedDescription)")
-        }
-        // Both pipes are read to their end while the child runs, so a large report cannot block it.
-        let reading = DispatchGroup()
-        let output = Collected(), errors = Collected()
-        for (pipe, sink) in [(out, output), (err, errors)] {
-            reading.enter()
-            DispatchQueue.global().async {
-                sink.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                reading.leave()
-            }
-        }
-        var timedOut = false
-        if ended.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            ended.wait()
-        }
-        reading.wait()
-        if timedOut {
+        let arguments = [ChildCommand.name, path, "--to", folder.path, "--name", sourceName,
+                         "--format", formats.sorted().map(\.rawValue).joined(separator: ",")]
+        let run = ChildRun.run(executable, arguments, environment: childEnvironment, timeout: timeout)
+        let status: Int32
+        switch run.end {
+        case let .notStarted(reason):
+            return .failed(reason: "the converter (\(executable)) could not be started: \(reason)")
+        case .timedOut:
             return .failed(reason: "the \(Self.reader(of: path)) did not finish within \(Int(timeout)) s on this file: stopped")
+        case let .signal(signal):
+            return .failed(reason: "the \(Self.reader(of: path)) crashed (signal \(signal), \(ChildRun.signalName(signal))) on this file")
+        case let .exited(code):
+            status = code
         }
-        if process.terminationReason == .uncaughtSignal {
-            let signal = process.terminationStatus
-            return .failed(reason: "the \(Self.reader(of: path)) crashed (signal \(signal), \(Self.signalName(signal))) on this file")
-        }
-        if let envelope = try? JSONDecoder().decode(ChildCommand.Envelope.self, from: output.data) {
-            if let report = envelope.report, process.terminationStatus == 0 { return .converted(report) }
+        if let envelope = try? JSONDecoder().decode(ChildCommand.Envelope.self, from: run.output) {
+            if let report = envelope.report, status == 0 { return .converted(report) }
             if let failure = envelope.failure { return .failed(reason: failure) }
         }
-        let said = String(decoding: errors.data, as: UTF8.self)
+        let said = String(decoding: run.errors, as: UTF8.self)
             .split(whereSeparator: \.isNewline).last.map { String($0.prefix(300)) }
-        if process.terminationStatus != 0 {
-            return .failed(reason: "the \(Self.reader(of: path)) stopped (exit status \(process.terminationStatus)) without a report"
+        if status != 0 {
+            return .failed(reason: "the \(Self.reader(of: path)) stopped (exit status \(status)) without a report"
                 + (said.map { ": \($0)" } ?? ""))
         }
         return .failed(reason: "the \(Self.reader(of: path)) gave no readable report")
@@ -128,18 +102,6 @@ public struct IsolatedConversion: Sendable {
         case .dbase, .foxpro: return "dBase reader"
         case .paradox, nil: return "database reader"
         }
-    }
-
-    static func signalName(_ signal: Int32) -> String {
-        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGABRT: "SIGABRT", SIGILL: "SIGILL",
-                                      SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM",
-                                      SIGSYS: "SIGSYS", SIGXCPU: "SIGXCPU", SIGXFSZ: "SIGXFSZ", SIGPIPE: "SIGPIPE"]
-        return names[signal] ?? "signal \(signal)"
-    }
-
-    /// Bytes a reading thread fills in before `reading.wait()` returns.
-    private final class Collected: @unchecked Sendable {
-        var data = Data()
     }
 
     // MARK: - The child's side

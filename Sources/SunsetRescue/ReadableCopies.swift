@@ -64,19 +64,22 @@ struct ReadableCopies {
         var outcome = Outcome()
         let earlier = Dictionary((record.databases ?? []).map { ($0.payload, $0) }, uniquingKeysWith: { first, _ in first })
         let originals = record.files.filter { !$0.isDerived && $0.isVerified && !Self.convertedRoles.isDisjoint(with: $0.roles) }
-        var databases: [ReadableIndex.Database] = []
         // Copies of files no longer in the bag go first.
         let kept = Set(originals.map(\.payload))
         dropCopies(&record) { !kept.contains($0) }
 
         let found = originals.compactMap { entry in format(of: entry).map { (entry, $0) } }
+        // The record keeps the earlier run's result of each database until this run redoes it,
+        // so that a run killed half way loses nothing already converted.
+        let payloads = Set(found.map(\.0.payload))
+        var databases = earlier.filter { payloads.contains($0.key) }
         for (number, (entry, format)) in found.enumerated() {
             if let old = earlier[entry.payload], old.sha256 == entry.sha256, old.format == format.rawValue,
                wanted(old), copiesHold(of: entry.payload, in: record) {
                 var same = old
                 same.companies = entry.companies
                 same.roles = entry.roles.map(\.rawValue)
-                databases.append(same)
+                databases[entry.payload] = same
                 outcome.alreadyConverted += old.status == .converted ? 1 : 0
                 continue
             }
@@ -92,11 +95,11 @@ struct ReadableCopies {
                     ? "readable copies were not asked for (--no-readable)"
                     : "Sunset does not read \(format.displayName) tables yet; the original files are saved as they are"
             }
-            databases.append(database)
-            record.databases = databases + earlierDatabasesStillToDo(earlier, done: databases, in: found.map(\.0.payload))
+            databases[entry.payload] = database
+            record.databases = Array(databases.values)
             try saver.save(record, now: true)
         }
-        record.databases = databases
+        record.databases = databases.values.sorted { $0.payload.utf8.lexicographicallyPrecedes($1.payload.utf8) }
         try saver.save(record, now: true)
         return outcome
     }
@@ -109,14 +112,6 @@ struct ReadableCopies {
         case .failed: return false
         case .notRead: return settings == nil || DatabaseFormat(rawValue: old.format)?.isReadable == false
         }
-    }
-
-    /// Keeps the not-yet-redone databases of the earlier run in the record while the step
-    /// runs, so that a run killed half way loses nothing already converted.
-    private func earlierDatabasesStillToDo(_ earlier: [String: ReadableIndex.Database], done: [ReadableIndex.Database],
-                                           in payloads: [String]) -> [ReadableIndex.Database] {
-        let finished = Set(done.map(\.payload))
-        return payloads.filter { !finished.contains($0) }.compactMap { earlier[$0] }
     }
 
     // MARK: - One database

@@ -68,7 +68,7 @@ import Testing
         let copy = try CommandRunner(executable: URL(fileURLWithPath: "/bin/cp")).run(["-a", try ImageFixtures.url("volume").path, pc.path])
         try #require(copy.status == 0, "\(copy.stderr)")
         let later = SampleVolume.fixedNow
-        for company in try Scanning.companyDataFiles(pc) {
+        for company in try Self.companyDataFiles(pc) {
             try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: company)
         }
         let results = try audit([pc, usb])
@@ -76,6 +76,12 @@ import Testing
         #expect(set.content == .opened && set.companiesInside.count == 3)
         let items = try #require(results.checklist.first { $0.id == Self.step }).items
         #expect(items.allSatisfy { !$0.done }, "\(items.map { "\($0.company ?? ""): \($0.evidence)" })")
+    }
+
+    /// The company data files of a folder made from the sample PC (by the sample's layout).
+    static func companyDataFiles(_ root: URL) throws -> [String] {
+        let files = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
+        return files.filter { $0.hasSuffix(".mdb") && !$0.contains("Program Files") }.map { root.appendingPathComponent($0).path }
     }
 
     @Test func aCompanyFoundOnlyInsideTheImageIsKnownFromABackup() throws {
@@ -86,13 +92,5 @@ import Testing
         #expect(results.inventory.companies.map(\.name).sorted() == SampleVolume.companies.sorted())
         #expect(results.inventory.companies.allSatisfy { $0.isBackupOnly })
         #expect(results.findings.contains { $0.ruleID.hasSuffix("only-backup-survives") })
-    }
-}
-
-/// The company data files of a folder made from the sample PC (by the sample's layout).
-enum Scanning {
-    static func companyDataFiles(_ root: URL) throws -> [String] {
-        let files = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
-        return files.filter { $0.hasSuffix(".mdb") && !$0.contains("Program Files") }.map { root.appendingPathComponent($0).path }
     }
 }

@@ -103,7 +103,7 @@ enum WholeComputerFinder {
                     signatures.diskExtensions.contains((VolumePath(bytes: entry.path).lastComponent as NSString).pathExtension.lowercased())
                 }
                 guard !disks.isEmpty || signatures.setFiles.contains(where: names.contains) else { continue }
-                let stats = files.compactMap { fileStat($0.path, volume: volume) }
+                let stats = files.compactMap { volume.opener.fileStatus($0.path) }
                 let named = setDate(set.lastComponent.dropFirst(signatures.setPrefix.count))
                 guard let date = named ?? stats.map(\.modified).max() else { continue }
                 let location = Location(root: volume.index, path: set)
@@ -165,7 +165,7 @@ enum WholeComputerFinder {
             let name = path.lastComponent.lowercased()
             let ext = (name as NSString).pathExtension
             if let tool = tools.first(where: { $0.extensions.contains(ext) && !ext.isEmpty }) {
-                guard let stat = fileStat(entry.path, volume: volume) else { continue }
+                guard let stat = volume.opener.fileStatus(entry.path) else { continue }
                 var detail = "named like a \(tool.name) image (.\(ext))"
                 var recognition = WholeComputerBackup.Recognition.nameAndStructure
                 if let mime = tool.mime {
@@ -191,7 +191,7 @@ enum WholeComputerFinder {
                 let names = Set(files.map { VolumePath(bytes: $0.path).lastComponent.lowercased() })
                 guard tool.folderAnyOf.isEmpty || tool.folderAnyOf.contains(where: names.contains) else { continue }
                 let all = volume.files(below: folder.bytes).filter { $0.kind == .file }
-                let stats = all.compactMap { fileStat($0.path, volume: volume) }
+                let stats = all.compactMap { volume.opener.fileStatus($0.path) }
                 guard let date = stats.map(\.modified).max() else { continue }
                 let location = Location(root: volume.index, path: folder)
                 let present = ([tool.folderMarker!] + tool.folderAnyOf).filter(names.contains)
@@ -229,13 +229,6 @@ enum WholeComputerFinder {
                 backups[index].placement = .local
             }
         }
-    }
-
-    // MARK: - Reading
-
-    /// A regular file's size and modification time, read-only; nil when it cannot be read.
-    static func fileStat(_ path: [UInt8], volume: Volume) -> (size: UInt64, modified: Date)? {
-        volume.opener.fileStatus(path)
     }
 }
 
